@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Arrows point one way: assistant-wizard → Wizard → (TerminalUI, RevoxClient) → AssistantModel.
+// AssistantModel imports nothing of ours; TerminalUI knows nothing of assistants.
+let package = Package(
+    name: "assistant-wizard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "assistant-wizard", targets: ["assistant-wizard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // The request body, field rules, canonical JSON and the draft store. Pure Swift.
+        .target(name: "AssistantModel"),
+
+        // Thin HTTP client for the Revox API (AsyncHTTPClient: URLSession spins a core while waiting).
+        .target(name: "RevoxClient", dependencies: [
+            "AssistantModel",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOFoundationCompat", package: "swift-nio"),
+        ]),
+
+        // A local stand-in for the Revox API over real loopback HTTP.
+        .target(name: "RevoxSandbox", dependencies: [
+            "AssistantModel",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
+
+        // ncursesw through a shim header (wide API on, Swift-hostile globals and macros wrapped).
+        .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW",
+                       providers: [.apt(["libncursesw5-dev"])]),
+
+        // A terminal layer for any form: screens, input, widgets, themes. No assistants here.
+        .target(name: "TerminalUI", dependencies: ["CNCursesW"]),
+
+        // The wizard: one state value, update(message) -> effects, render(state) -> screen.
+        .target(name: "Wizard", dependencies: ["AssistantModel", "RevoxClient", "TerminalUI"]),
+
+        .executableTarget(name: "assistant-wizard", dependencies: [
+            "AssistantModel", "RevoxClient", "RevoxSandbox", "TerminalUI", "Wizard",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "AssistantModelTests", dependencies: ["AssistantModel"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "RevoxClientTests", dependencies: ["RevoxClient", "RevoxSandbox", "AssistantModel"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"],
+                    resources: [.copy("Golden")]),
+        .testTarget(name: "WizardTests", dependencies: ["Wizard", "TerminalUI", "AssistantModel"],
+                    resources: [.copy("Golden")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

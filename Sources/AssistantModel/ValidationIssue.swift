@@ -1,0 +1,29 @@
+/// How much an issue matters: an error blocks sending, a warning does not.
+public enum Severity: String, Sendable, Hashable, Codable, Comparable {
+    case error
+    case warning
+
+    public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
+}
+
+/// One problem found in a request body, placed by a JSON path such as `faq_items[2].answer`.
+public struct ValidationIssue: Sendable, Hashable {
+    public var path: String
+    public var severity: Severity
+    public var message: String
+
+    public init(path: String, severity: Severity, message: String) {
+        self.path = path
+        self.severity = severity
+        self.message = message
+    }
+
+    public static func error(_ path: String, _ message: String) -> ValidationIssue { .init(path: path, severity: .error, message: message) }
+    public static func warning(_ path: String, _ message: String) -> ValidationIssue { .init(path: path, severity: .warning, message: message) }
+}
+
+extension Array where Element == ValidationIssue {
+    public var errors: [ValidationIssue] { filter { $0.severity == .error } }
+    public var warnings: [ValidationIssue] { filter { $0.severity == .warning } }
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+}
