@@ -50,6 +50,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // In-process benchmarks (release build): model validate+encode, text area keystrokes.
+        .executableTarget(name: "assistant-wizard-bench", dependencies: ["AssistantModel", "TerminalUI"]),
+
+        // A small demo of the terminal layer's widgets, driven in tmux by its tests.
+        .executableTarget(name: "tui-demo", dependencies: ["TerminalUI"]),
+
         .testTarget(name: "AssistantModelTests", dependencies: ["AssistantModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RevoxClientTests", dependencies: ["RevoxClient", "RevoxSandbox", "AssistantModel"]),

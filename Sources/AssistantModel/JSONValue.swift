@@ -47,7 +47,8 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// Whole doubles print without a fraction (`600`), others in Swift's shortest round-trip form.
     public init?(_ value: Double) {
         guard value.isFinite else { return nil }
-        if value == value.rounded(), abs(value) < 9.007_199_254_740_992e15 {
+        // Truncation rather than rounded(): keeps the model free of libm.
+        if abs(value) < 9.007_199_254_740_992e15, Double(Int64(value)) == value {
             literal = String(Int64(value))
         } else {
             literal = String(value)

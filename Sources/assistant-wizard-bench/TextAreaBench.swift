@@ -1,0 +1,1 @@
+enum TextAreaBench { static func run() { print("textarea bench: not built yet") } }

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+@main
+struct AssistantWizardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assistant-wizard",
+        abstract: "Build, review and send a Revox voice assistant from the terminal.",
+        subcommands: [
+            ValidateCommand.self, PreviewCommand.self, DraftsCommand.self,
+            SubmitCommand.self, VoicesCommand.self, AssistantsCommand.self, SandboxCommand.self,
+        ]
+    )
+}

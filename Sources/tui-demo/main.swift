@@ -1,0 +1,2 @@
+import TerminalUI
+print("tui-demo: not built yet")
