@@ -77,7 +77,7 @@ struct FormField: Sendable {
             let raw = w.value
             if raw.allSatisfy(\.isWhitespace) { return keepsEmpty ? .array([]) : nil }
             return .array(raw.split(separator: ",", omittingEmptySubsequences: false).map {
-                .string($0.trimmingCharacters(in: " "))
+                .string($0.trimmed(" "))
             })
         }
     }
@@ -86,7 +86,7 @@ struct FormField: Sendable {
 }
 
 extension Substring {
-    func trimmingCharacters(in set: Character) -> String {
+    func trimmed(_ set: Character) -> String {
         var s = self[...]
         while s.first == set { s = s.dropFirst() }
         while s.last == set { s = s.dropLast() }

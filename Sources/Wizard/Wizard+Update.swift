@@ -151,7 +151,7 @@ extension Wizard {
         var effects = formOutcome(outcome)
         if outcome == .unhandled, event.keyPress == .char("?") { state.helpShown = true }
         if outcome == .unhandled, event.keyPress == .escape, state.status != nil { state.status = nil }
-        state.form.scrollToFocus(viewHeight: viewport.height - 1) { message(for: $0) != nil }
+        scrollFormToFocus()
         if case .editRecord(let field, let row) = outcome { openRecord(field: field, row: row) ; effects = [] }
         return effects
     }
@@ -222,7 +222,7 @@ extension Wizard {
             if best.map({ state.form.fields[$0].path.count < f.path.count }) ?? true { best = i }
         }
         if let best { state.form.focus = best }
-        state.form.scrollToFocus(viewHeight: viewport.height - 1) { message(for: $0) != nil }
+        scrollFormToFocus()
     }
 
     // MARK: records
@@ -231,9 +231,10 @@ extension Wizard {
         guard case .records(let list, let item) = state.form.fields[field].control else { return }
         let f = state.form.fields[field]
         let noun: String = { if case .records(_, let rule) = f.spec.kind { return rule.itemLabel }; return "item" }()
-        state.record = RecordEditor(listPath: f.path, index: row, fieldIndex: field, item: item, noun: noun,
-                                    record: row.map { list.rows[$0] })
-        state.record?.form.fitTextAreas(width: viewport.width - 4)
+        var editor = RecordEditor(listPath: f.path, index: row, fieldIndex: field, item: item, noun: noun,
+                                  record: row.map { list.rows[$0] })
+        editor.form.fitTextAreas(width: viewport.width - 4)
+        state.record = editor
     }
 
     mutating func recordInput(_ event: InputEvent) -> [WizardEffect] {
@@ -413,7 +414,7 @@ extension Wizard {
         case .fetchByID:
             if event.keyPress == .escape { state.start.mode = .menu; return [] }
             let r = state.start.idInput.handle(event)
-            let id = state.start.idInput.value.trimmingCharacters(in: " ")
+            let id = state.start.idInput.value[...].trimmed(" ")
             if r == .submit, !id.isEmpty {
                 state.start.busy = true
                 state.start.message = "Fetching \(id.sanitizedForDisplay)…"

@@ -6,7 +6,7 @@ import TerminalUI
 /// only by `render`. Nothing here touches a terminal, a file or the network, so every flow can be
 /// driven and checked in tests with an in-memory screen.
 public struct Wizard: Sendable {
-    public private(set) var state: WizardState
+    public internal(set) var state: WizardState
 
     /// A wizard on a draft (a new one when `body` is empty), starting at the steps.
     public init(backend: Backend, body: JSONValue = .object(JSONObject()), slug: String? = nil,
@@ -73,8 +73,14 @@ public struct Wizard: Sendable {
         var rows = FormBuilder.rows(for: specs(for: state.step), body: state.draft)
         if state.step == .voice { rows.insert(voicePickerRow(), at: 0) }
         state.form.replaceFields(rows, body: state.draft)
-        state.form.fitTextAreas(width: viewport.width)
-        state.form.scrollToFocus(viewHeight: viewport.height - 1) { message(for: $0) != nil }
+        state.form.fitTextAreas(width: viewport.width - 2)
+        scrollFormToFocus()
+    }
+
+    /// Keeps the focused field in view; which fields show a message changes their heights.
+    mutating func scrollFormToFocus() {
+        let withMessage = Set(state.form.fields.filter { message(for: $0) != nil }.map(\.path))
+        state.form.scrollToFocus(viewHeight: viewport.height - 1) { withMessage.contains($0.path) }
     }
 
     func specs(for step: Step) -> [FieldSpec] {
