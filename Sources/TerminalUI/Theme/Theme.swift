@@ -49,7 +49,10 @@ public enum ThemeColor: Equatable, Sendable, Hashable {
         if case .index(let n) = self, n < colors { return n }
         let limit = colors >= 256 ? 256 : (colors >= 16 ? 16 : 8)
         var best = 0, bestD = Int.max
-        for i in 0..<limit {
+        // On 256-colour terminals an RGB colour maps into the cube and grey ramp (16–255), which
+        // are the same everywhere; 0–15 follow the user's palette.
+        let first = limit == 256 ? 16 : 0
+        for i in first..<limit {
             guard let (r2, g2, b2) = ThemeColor.index(i).rgbValue else { continue }
             let d = (r - r2) * (r - r2) + (g - g2) * (g - g2) + (b - b2) * (b - b2)
             if d < bestD { bestD = d; best = i }

@@ -48,13 +48,15 @@ public struct TextInput: Widget, Sendable {
 
     private var snapshot: Snapshot { Snapshot(chars: chars, cursor: cursor) }
 
-    private mutating func edit(typing: Bool = false, _ body: (inout [Character], inout Int) -> Void) -> WidgetResult {
+    /// Applies a change. Consecutive typing is one undo step; a space typed after a word starts
+    /// the next step.
+    private mutating func edit(typing: Bool = false, newGroup: Bool = false, _ body: (inout [Character], inout Int) -> Void) -> WidgetResult {
         let before = snapshot
         var c = chars, cur = cursor
         body(&c, &cur)
         if let maxLength, c.count > maxLength, c.count > chars.count { return .handled }
         guard c != chars else { cursor = cur; return .handled }
-        if !(typing && lastEditWasTyping) { history.record(before) }
+        if !(typing && lastEditWasTyping) || newGroup { history.record(before) }
         lastEditWasTyping = typing
         chars = c; cursor = min(max(0, cur), c.count)
         editedSinceBlur = true
@@ -71,7 +73,8 @@ public struct TextInput: Widget, Sendable {
         let new = Array(singleLine(s))
         guard !new.isEmpty else { return .handled }
         let ow = overwrite
-        return edit(typing: typing && new.count == 1 && new[0] != " ") { c, cur in
+        let startsWord = new.count == 1 && new[0] == " " && cursor > 0 && chars[cursor - 1] != " "
+        return edit(typing: typing && new.count == 1, newGroup: startsWord) { c, cur in
             if ow {
                 let end = min(c.count, cur + new.count)
                 c.replaceSubrange(cur..<end, with: new)
