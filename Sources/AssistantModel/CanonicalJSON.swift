@@ -1,15 +1,34 @@
 /// The bytes of a request body as `preview` prints them and `submit` sends them.
 public enum CanonicalJSON {
     /// Top-level keys of `POST /assistants` in the order of the API reference; unknown keys follow.
-    public static let requestKeyOrder = [
-        "name", "prompt", "first_sentence", "first_sentence_mode", "first_sentence_delay_ms",
-        "end_of_call_sentence", "voice", "llm_model", "webhook_url", "max_call_duration_secs",
-        "structured_output_config", "call_retry_config", "background_sound", "transfer_phone_number",
-        "ivr_navigation_enabled", "voicemail_message", "faq_items", "calendly",
-    ]
+    public static let requestKeyOrder = AssistantSchema.fields.map(\.key)
 
+    /// Known keys in schema order at every level (voice, llm_model, structured output fields, call
+    /// retry config and its windows, FAQ items, Calendly), unknown keys after them in their given
+    /// order, values and number literals untouched. The same body always gives the same bytes.
     public static func encode(_ body: JSONValue) -> [UInt8] {
-        guard case .object(let obj) = body else { return JSONEncoding.pretty(body) }
-        return JSONEncoding.pretty(.object(obj.ordered(by: requestKeyOrder)))
+        JSONEncoding.pretty(ordered(body))
+    }
+
+    /// The body with its keys in canonical order.
+    public static func ordered(_ body: JSONValue) -> JSONValue {
+        reorder(body, AssistantSchema.body)
+    }
+
+    private static func reorder(_ value: JSONValue, _ spec: FieldSpec) -> JSONValue {
+        switch (value, spec.kind) {
+        case (.object(let o), .object), (.object(let o), .variants):
+            let order = AssistantSchema.keyOrder(spec, value: o)
+            var out = o.ordered(by: order)
+            for child in spec.children where child.children.isEmpty == false {
+                if let v = out[child.key] { out[child.key] = reorder(v, child) }
+            }
+            return .object(out)
+        case (.array(let items), .records(let fields, _)):
+            let item = FieldSpec(key: "", path: spec.path + "[]", label: spec.label, help: "", kind: .object(fields))
+            return .array(items.map { reorder($0, item) })
+        default:
+            return value
+        }
     }
 }

@@ -1,6 +1,125 @@
 import ArgumentParser
+import AssistantModel
 
 struct DraftsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "drafts", abstract: "Not built yet.")
-    func run() async throws { throw ValidationError("'drafts' is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "drafts",
+        abstract: "List, show and delete saved drafts.",
+        discussion: "Drafts live in $XDG_DATA_HOME/assistant-wizard/drafts/ (default ~/.local/share/assistant-wizard/drafts/).",
+        subcommands: [List.self, Show.self, Remove.self],
+        defaultSubcommand: List.self)
+
+    static var store: DraftStore { DraftStore(environment: CLIOutput.environment) }
+
+    static func resolve(_ name: String, in store: DraftStore) throws -> String {
+        do throws(DraftError) { return try store.resolve(name) } catch {
+            CLIOutput.stderr("error: \(error.description)\n")
+            throw ExitCode(CLIReport.unreadable)
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List saved drafts (the default).")
+
+        @Flag(name: .long, help: "Print a JSON array instead of a table.")
+        var json = false
+
+        func run() async throws {
+            let store = DraftsCommand.store
+            let drafts: [DraftSummary]
+            do throws(DraftError) { drafts = try store.list() } catch {
+                CLIOutput.stderr("error: \(error.description)\n")
+                throw ExitCode(CLIReport.unreadable)
+            }
+            if json {
+                CLIOutput.stdout(JSONEncoding.pretty(.array(drafts.map(record))))
+                return
+            }
+            if drafts.isEmpty {
+                CLIOutput.stdout("No drafts in \(store.directory).\n")
+                return
+            }
+            let rows = [["NAME", "FILE", "LAST CHANGE", "ERRORS", "SUBMITTED"]] + drafts.map { d in
+                [d.name.map { CLIText.oneLine($0, max: 40) } ?? "(no name)", d.slug + ".json",
+                 d.modified.map(FileIO.iso8601) ?? "-",
+                 d.loadError == nil ? String(d.errorCount) : "unreadable",
+                 d.assistantID ?? "no"]
+            }
+            CLIOutput.stdout(CLIText.table(rows))
+            CLIOutput.stdout("\(drafts.count) draft\(drafts.count == 1 ? "" : "s") in \(store.directory)\n")
+        }
+
+        func record(_ d: DraftSummary) -> JSONValue {
+            var o = JSONObject()
+            o["name"] = d.name.map(JSONValue.string) ?? .null
+            o["slug"] = .string(d.slug)
+            o["file"] = .string(d.file)
+            o["last_change"] = d.modified.map { .string(FileIO.iso8601($0)) } ?? .null
+            o["errors"] = .number(JSONNumber(d.errorCount))
+            o["warnings"] = .number(JSONNumber(d.warningCount))
+            o["assistant_id"] = d.assistantID.map(JSONValue.string) ?? .null
+            if let e = d.loadError { o["load_error"] = .string(e.description) }
+            return .object(o)
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Print a draft's request body (canonical; issues on stderr).",
+            discussion: "NAME is the file name (with or without .json) or the assistant's name. Exit status as for validate.")
+
+        @Argument(help: "The draft: file name or assistant name.")
+        var name: String
+
+        func run() async throws {
+            let store = DraftsCommand.store
+            let slug = try DraftsCommand.resolve(name, in: store)
+            let body: JSONValue
+            do throws(DraftError) { body = try store.load(slug) } catch {
+                CLIOutput.stderr(CLIReport.line(error))
+                throw ExitCode(CLIReport.unreadable)
+            }
+            CLIOutput.stdout(CanonicalJSON.encode(body))
+            if let meta = try? store.metadata(slug), let id = meta.assistantID {
+                CLIOutput.stderr("submitted as \(id)\(meta.submittedAt.map { " at \($0)" } ?? "")\n")
+            }
+            try CLIReport.reportOnStderr(body, file: store.file(for: slug))
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rm", abstract: "Delete a draft after confirmation.",
+            discussion: "Asks on the terminal; without a terminal on stdin, --yes is required.")
+
+        @Argument(help: "The draft: file name or assistant name.")
+        var name: String
+
+        @Flag(name: [.short, .long], help: "Delete without asking.")
+        var yes = false
+
+        func run() async throws {
+            let store = DraftsCommand.store
+            let slug = try DraftsCommand.resolve(name, in: store)
+            let file = store.file(for: slug)
+            if !yes {
+                guard CLIOutput.stdinIsTerminal else {
+                    CLIOutput.stderr("error: not deleting \(file): stdin is not a terminal, so there is no one to confirm; pass --yes to delete without asking\n")
+                    throw ExitCode(CLIReport.invalid)
+                }
+                let submitted = (try? store.metadata(slug))??.assistantID.map { " (submitted as \($0); the assistant on the server is not deleted)" } ?? ""
+                CLIOutput.stderr("Delete draft \(slug).json\(submitted)? [y/N] ")
+                let answer = CLIOutput.readLine()?.lowercased().trimmingSpaces ?? ""
+                guard answer == "y" || answer == "yes" else {
+                    CLIOutput.stderr("Not deleted.\n")
+                    throw ExitCode(CLIReport.invalid)
+                }
+            }
+            do throws(DraftError) { try store.remove(slug) } catch {
+                CLIOutput.stderr("error: \(error.description)\n")
+                throw ExitCode(CLIReport.unreadable)
+            }
+            CLIOutput.stdout("Deleted \(file)\n")
+        }
+    }
 }

@@ -1,6 +1,44 @@
 import ArgumentParser
+import AssistantModel
 
 struct ValidateCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "validate", abstract: "Not built yet.")
-    func run() async throws { throw ValidationError("'validate' is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check request bodies (drafts) against the API's rules.",
+        discussion: """
+        Prints one line an issue: FILE: PATH: error|warning: message.
+        Exit status: 0 no errors (warnings allowed), 1 a file has an error, 2 a file cannot be read or is not JSON.
+        """)
+
+    @Argument(help: "JSON files holding request bodies.")
+    var files: [String]
+
+    @Flag(name: .long, help: "Print a JSON array of {file, path, severity, message} instead of lines.")
+    var json = false
+
+    func run() async throws {
+        var status = CLIReport.ok
+        var records = [JSONValue]()
+        for file in files {
+            let body: JSONValue
+            do throws(DraftError) {
+                body = try DraftStore.parseFile(file)
+            } catch {
+                status = CLIReport.unreadable
+                if json { records.append(CLIReport.jsonRecord(file: file, error)) } else { CLIOutput.stderr(CLIReport.line(error)) }
+                continue
+            }
+            let issues = Validator.validate(body)
+            if issues.hasErrors && status == CLIReport.ok { status = CLIReport.invalid }
+            for issue in issues {
+                if json {
+                    records.append(CLIReport.jsonRecord(file: file, path: issue.path, severity: issue.severity, message: issue.message))
+                } else {
+                    CLIOutput.stdout(CLIReport.line(file: file, issue))
+                }
+            }
+        }
+        if json { CLIOutput.stdout(JSONEncoding.pretty(.array(records))) }
+        if status != CLIReport.ok { throw ExitCode(status) }
+    }
 }

@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgumentParser
+import AssistantModel
+
+/// Output and environment for the script-facing commands: bytes go out exactly as encoded.
+enum CLIOutput {
+    static func stdout(_ bytes: [UInt8]) { write(fd: 1, bytes) }
+    static func stdout(_ text: String) { write(fd: 1, Array(text.utf8)) }
+    static func stderr(_ text: String) { write(fd: 2, Array(text.utf8)) }
+
+    /// Unbuffered, straight to the descriptor, so stdout and stderr interleave in order.
+    private static func write(fd: Int32, _ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buf in
+            var off = 0
+            while off < buf.count {
+                let n = Glibc.write(fd, buf.baseAddress! + off, buf.count - off)
+                if n < 0 { if errno == EINTR { continue }; return }
+                off += n
+            }
+        }
+    }
+
+    static var environment: [String: String] {
+        var env = [String: String]()
+        var p = environ
+        while let entry = p.pointee {
+            let s = String(cString: entry)
+            if let eq = s.firstIndex(of: "=") { env[String(s[..<eq])] = String(s[s.index(after: eq)...]) }
+            p += 1
+        }
+        return env
+    }
+
+    static var stdinIsTerminal: Bool { isatty(0) == 1 }
+
+    /// A line from stdin without its newline, or nil at end of input.
+    static func readLine() -> String? { Swift.readLine(strippingNewline: true) }
+}
+
+/// How the script-facing commands report issues and exit.
+enum CLIReport {
+    /// 0: no errors (warnings allowed); 1: a file has an error; 2: a file cannot be read or is not JSON.
+    static let ok: Int32 = 0, invalid: Int32 = 1, unreadable: Int32 = 2
+
+    /// `FILE: PATH: error|warning: message`; a body-level issue has the path `(body)`.
+    static func line(file: String, _ issue: ValidationIssue) -> String {
+        "\(file): \(issue.path.isEmpty ? "(body)" : issue.path): \(issue.severity.rawValue): \(issue.message)\n"
+    }
+
+    /// Issues of a body on stderr, one line each; exits 1 when any is an error (for preview and show).
+    static func reportOnStderr(_ body: JSONValue, file: String) throws {
+        let issues = Validator.validate(body)
+        for issue in issues { CLIOutput.stderr(line(file: file, issue)) }
+        if issues.hasErrors { throw ExitCode(invalid) }
+    }
+
+    /// A file that could not be read or parsed, as one line naming it (with line and column for syntax).
+    static func line(_ error: DraftError) -> String { "\(error.description)\n" }
+
+    static func jsonRecord(file: String, path: String, severity: Severity, message: String, extra: [(String, JSONValue)] = []) -> JSONValue {
+        var o = JSONObject([("file", .string(file)), ("path", .string(path)), ("severity", .string(severity.rawValue)),
+                            ("message", .string(message))])
+        for (k, v) in extra { o[k] = v }
+        return .object(o)
+    }
+
+    /// The record for a file that could not be read or parsed, in `--json` output.
+    static func jsonRecord(file: String, _ error: DraftError) -> JSONValue {
+        switch error {
+        case .syntax(_, let e):
+            return jsonRecord(file: file, path: "", severity: .error,
+                              message: "not valid JSON: line \(e.line), column \(e.column): \(e.reason)",
+                              extra: [("line", .number(JSONNumber(e.line))), ("column", .number(JSONNumber(e.column)))])
+        case .file(let f):
+            return jsonRecord(file: file, path: "", severity: .error, message: "cannot read: \(f.description)")
+        default:
+            return jsonRecord(file: file, path: "", severity: .error, message: error.description)
+        }
+    }
+}
