@@ -41,7 +41,7 @@ struct APISession {
     let sandbox: Sandbox?
 
     /// Opens the session, or prints why it cannot and exits 2.
-    static func open(_ options: APIConnectionOptions, environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> APISession {
+    static func open(_ options: APIConnectionOptions, environment: [String: String] = CLIOutput.environment) async throws -> APISession {
         if options.sandbox {
             let sb: Sandbox
             do { sb = try await Sandbox.start() } catch {
@@ -87,19 +87,15 @@ struct APISession {
     }
 }
 
-/// stderr for people, stdout for data.
+/// How the API commands report: messages for people on stderr, data on stdout (through CLIOutput).
 enum APIConsole {
-    static func out(_ bytes: [UInt8]) { FileHandle.standardOutput.write(Data(bytes)) }
-    static func out(_ text: String) { out(Array(text.utf8)) }
-    static func err(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
-
     static func error(_ message: String, next: String?) {
-        err("error: \(message)\n" + (next.map { "\($0)\n" } ?? ""))
+        CLIOutput.stderr("error: \(message)\n" + (next.map { "\($0)\n" } ?? ""))
     }
 
     static func report(_ e: RevoxError, json: Bool) {
         if json {
-            out(JSONEncoding.pretty(.object(JSONObject([("error", errorJSON(e))]))))
+            CLIOutput.stdout(JSONEncoding.pretty(.object(JSONObject([("error", errorJSON(e))]))))
             return
         }
         var text = "error: \(e.message)\n"
@@ -111,7 +107,7 @@ enum APIConsole {
             let body = e.rawBody.count > 600 ? String(e.rawBody.prefix(600)) + "…" : e.rawBody
             text += "server answer (\(e.status.map(String.init) ?? "no status")): \(body)\n"
         }
-        err(text)
+        CLIOutput.stderr(text)
     }
 
     static func errorJSON(_ e: RevoxError) -> JSONValue {
@@ -127,16 +123,5 @@ enum APIConsole {
         if let ra = e.retryAfter, let n = JSONNumber(ra) { o["retry_after"] = .number(n) }
         o["body"] = .string(e.rawBody)
         return .object(o)
-    }
-
-    /// Columns padded to their widest cell, two spaces apart; cells flattened to one line.
-    static func table(_ rows: [[String]]) -> String {
-        guard let cols = rows.first?.count else { return "" }
-        let flat = rows.map { $0.map { cell in String(cell.map { $0.isNewline || $0.unicodeScalars.contains { $0.value < 0x20 } ? " " : $0 }) } }
-        let widths = (0..<cols).map { c in flat.map { $0[c].count }.max() ?? 0 }
-        return flat.map { row in
-            row.enumerated().map { c, cell in c == cols - 1 ? cell : cell.padding(toLength: widths[c], withPad: " ", startingAt: 0) }
-                .joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
     }
 }

@@ -17,18 +17,18 @@ struct AssistantsCommand: AsyncParsableCommand {
             let session = try await APISession.open(connection)
             let list = try await session.run(json: json) { client throws(RevoxError) in try await client.listAssistants() }
             if json {
-                APIConsole.out(JSONEncoding.pretty(.object(JSONObject([("assistants", .array(list.map { .object($0.json) }))]))))
+                CLIOutput.stdout(JSONEncoding.pretty(.object(JSONObject([("assistants", .array(list.map { .object($0.json) }))]))))
                 return
             }
             if list.isEmpty {
-                APIConsole.err("No assistants yet. Create one with 'assistant-wizard submit FILE'.\n")
+                CLIOutput.stderr("No assistants yet. Create one with 'assistant-wizard submit FILE'.\n")
                 return
             }
             var rows = [["ID", "NAME", "VOICE", "UPDATED"]]
             for a in list {
-                rows.append([a.id, String((a.name ?? "").prefix(40)), a.voiceID.map { "\(a.voiceProvider ?? "?")/\($0)" } ?? "-", a.updatedAt ?? "-"])
+                rows.append([a.id, CLIText.oneLine(a.name ?? "", max: 40), a.voiceID.map { "\(a.voiceProvider ?? "?")/\($0)" } ?? "-", a.updatedAt ?? "-"])
             }
-            APIConsole.out(APIConsole.table(rows))
+            CLIOutput.stdout(CLIText.table(rows))
         }
     }
 
@@ -41,7 +41,7 @@ struct AssistantsCommand: AsyncParsableCommand {
         func run() async throws {
             let session = try await APISession.open(connection)
             let a = try await session.run(json: json) { client throws(RevoxError) in try await client.assistant(id: id) }
-            APIConsole.out(JSONEncoding.pretty(.object(a.json)))
+            CLIOutput.stdout(JSONEncoding.pretty(.object(a.json)))
         }
     }
 
@@ -55,9 +55,9 @@ struct AssistantsCommand: AsyncParsableCommand {
             let session = try await APISession.open(connection)
             try await session.run(json: json) { client throws(RevoxError) in try await client.deleteAssistant(id: id) }
             if json {
-                APIConsole.out(JSONEncoding.pretty(.object(JSONObject([("success", true), ("id", .string(id))]))))
+                CLIOutput.stdout(JSONEncoding.pretty(.object(JSONObject([("success", true), ("id", .string(id))]))))
             } else {
-                APIConsole.err("Deleted assistant \(id).\n")
+                CLIOutput.stderr("Deleted assistant \(id).\n")
             }
         }
     }

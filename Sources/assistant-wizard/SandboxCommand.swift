@@ -65,7 +65,7 @@ struct SandboxCommand: AsyncParsableCommand {
             APIConsole.error("\(error)", next: port == 0 ? nil : "Is another program using port \(port)? Pick another with --port N, or --port 0 for any free port.")
             throw ExitCode(APIExit.unreachable)
         }
-        APIConsole.out("""
+        CLIOutput.stdout("""
         Revox API sandbox listening on \(sb.baseURL)
         Use it from another shell with:
           export REVOX_BASE_URL=\(sb.baseURL)
@@ -73,12 +73,12 @@ struct SandboxCommand: AsyncParsableCommand {
         (any non-empty key works; assistants are kept in memory until it stops)
 
         """)
-        if !faults.isEmpty { APIConsole.out("Faults on: \(describe(faults))\n") }
-        if let logRequests { APIConsole.out("Logging requests to \(logRequests)\n") }
-        APIConsole.out("Press Ctrl-C to stop.\n")
+        if !faults.isEmpty { CLIOutput.stdout("Faults on: \(describe(faults))\n") }
+        if let logRequests { CLIOutput.stdout("Logging requests to \(logRequests)\n") }
+        CLIOutput.stdout("Press Ctrl-C to stop.\n")
         let sig = await signals.next()
         await sb.stop()
-        APIConsole.err("Sandbox stopped (\(sig == SIGINT ? "Ctrl-C" : "SIGTERM")).\n")
+        CLIOutput.stderr("Sandbox stopped (\(sig == SIGINT ? "Ctrl-C" : "SIGTERM")).\n")
     }
 
     private func describe(_ f: SandboxFaults) -> String {

@@ -26,18 +26,18 @@ struct VoicesCommand: AsyncParsableCommand {
                 && (provider.map { v.provider.caseInsensitiveCompare($0) == .orderedSame } ?? true)
         }
         if json {
-            APIConsole.out(JSONEncoding.pretty(.object(JSONObject([("voices", .array(voices.map { .object($0.json) }))]))))
+            CLIOutput.stdout(JSONEncoding.pretty(.object(JSONObject([("voices", .array(voices.map { .object($0.json) }))]))))
             return
         }
         if voices.isEmpty {
             let filters = [language.map { "language \($0)" }, provider.map { "provider \($0)" }].compactMap { $0 }
             let langs = Set(all.map(\.language)).sorted().joined(separator: ", ")
             let provs = Set(all.map(\.provider)).sorted().joined(separator: ", ")
-            APIConsole.err("No voices match \(filters.joined(separator: " and ")). Languages available: \(langs); providers: \(provs).\n")
+            CLIOutput.stderr("No voices match \(filters.joined(separator: " and ")). Languages available: \(langs); providers: \(provs).\n")
             return
         }
         var rows = [["ID", "NAME", "LANG", "PROVIDER", "DESCRIPTION"]]
-        for v in voices { rows.append([v.id, v.name, v.language, v.provider, v.description]) }
-        APIConsole.out(APIConsole.table(rows))
+        for v in voices { rows.append([v.id, CLIText.oneLine(v.name, max: 30), v.language, v.provider, CLIText.oneLine(v.description, max: 90)]) }
+        CLIOutput.stdout(CLIText.table(rows))
     }
 }
