@@ -10,7 +10,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible, Expressible
 
     public init(_ components: [Component] = []) { self.components = components }
 
-    /// Parses `a.b[2].c` or `["odd key"][0]`; nil when the text is not a path.
+    /// Parses `a.b[2].c` or `["odd key"][0]`; `""` is the root. Nil when the text is not a path.
     public init?(parsing text: String) {
         var comps = [Component]()
         var chars = Array(text.unicodeScalars)[...]
@@ -43,7 +43,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible, Expressible
                 }
                 var key = ""
                 while let k = chars.first, k != ".", k != "[" { key.unicodeScalars.append(k); chars.removeFirst() }
-                guard !key.isEmpty else { return nil }
+                guard !key.isEmpty, !key.unicodeScalars.contains("]"), !key.unicodeScalars.contains("\"") else { return nil }
                 comps.append(.key(key))
             }
             first = false
@@ -132,7 +132,6 @@ extension JSONValue {
             } else {
                 if o[k] == nil && newValue == nil { return }
                 var child = o[k] ?? JSONValue.emptyContainer(for: tail.first!)
-                self = .null // drop our reference so the child is mutated in place
                 try child.set(tail, to: newValue, whole: whole)
                 o[k] = child
             }
@@ -145,7 +144,6 @@ extension JSONValue {
             } else {
                 if i == a.count && newValue == nil { return }
                 var child = i < a.count ? a[i] : JSONValue.emptyContainer(for: tail.first!)
-                self = .null
                 try child.set(tail, to: newValue, whole: whole)
                 if i == a.count { a.append(child) } else { a[i] = child }
             }

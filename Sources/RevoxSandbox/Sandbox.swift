@@ -36,7 +36,7 @@ public final class Sandbox: Sendable {
             onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) })
         // Hummingbird logs each start and stop at info level on stderr, which would land on the
         // wizard's screen; only real trouble is worth a line.
-        app.logger.logLevel = .error
+        app.logger.logLevel = .critical
         let task = Task {
             do {
                 try await app.run()

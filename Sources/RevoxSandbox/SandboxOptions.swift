@@ -32,21 +32,34 @@ public struct SandboxFaults: Sendable, Equatable {
     public var dropAfterCreate = FaultRate.never
     /// Do the request, then answer 200 with an HTML page instead of JSON.
     public var notJSON = FaultRate.never
+    /// Answer `forcedStatus` (403, 409, 503…) with a JSON error body, without doing anything.
+    public var forced = FaultRate.never
+    public var forcedStatus = 503
     /// Seed of the generator behind the shares: the same seed gives the same faults.
     public var seed: UInt64 = 1
 
     public init(latency: Duration = .zero, serverError: FaultRate = .never, rateLimit: FaultRate = .never,
-                retryAfterSeconds: Int = 1, dropAfterCreate: FaultRate = .never, notJSON: FaultRate = .never, seed: UInt64 = 1) {
+                retryAfterSeconds: Int = 1, dropAfterCreate: FaultRate = .never, notJSON: FaultRate = .never,
+                forced: FaultRate = .never, forcedStatus: Int = 503, seed: UInt64 = 1) {
         self.latency = latency
         self.serverError = serverError
         self.rateLimit = rateLimit
         self.retryAfterSeconds = retryAfterSeconds
         self.dropAfterCreate = dropAfterCreate
         self.notJSON = notJSON
+        self.forced = forced
+        self.forcedStatus = forcedStatus
         self.seed = seed
     }
 
-    public var isEmpty: Bool { self == SandboxFaults(seed: seed) }
+    /// True when no fault would fire (the settings that only shape a fault do not count).
+    public var isEmpty: Bool {
+        var plain = self
+        plain.seed = 1
+        plain.retryAfterSeconds = 1
+        plain.forcedStatus = 503
+        return plain == SandboxFaults()
+    }
 }
 
 public struct FaultRate: Sendable, Equatable {

@@ -43,6 +43,9 @@ struct SandboxResponder: HTTPResponder {
         if await state.fires("serverError", \.serverError) {
             return Self.error(500, "internal_error", "sandbox: injected server error")
         }
+        if await state.fires("forced", \.forced) {
+            return Self.error(faults.forcedStatus, "injected", "sandbox: injected status \(faults.forcedStatus)")
+        }
         if await state.fires("rateLimit", \.rateLimit) {
             var r = Self.error(429, "rate_limited", "sandbox: injected rate limit; retry after \(faults.retryAfterSeconds) s")
             r.headers[.retryAfter] = String(faults.retryAfterSeconds)

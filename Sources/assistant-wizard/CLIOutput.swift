@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ArgumentParser
 import AssistantModel
 
 /// Output and environment for the script-facing commands: bytes go out exactly as encoded.
@@ -48,6 +49,13 @@ enum CLIReport {
     /// `FILE: PATH: error|warning: message`; a body-level issue has the path `(body)`.
     static func line(file: String, _ issue: ValidationIssue) -> String {
         "\(file): \(issue.path.isEmpty ? "(body)" : issue.path): \(issue.severity.rawValue): \(issue.message)\n"
+    }
+
+    /// Issues of a body on stderr, one line each; exits 1 when any is an error (for preview and show).
+    static func reportOnStderr(_ body: JSONValue, file: String) throws {
+        let issues = Validator.validate(body)
+        for issue in issues { CLIOutput.stderr(line(file: file, issue)) }
+        if issues.hasErrors { throw ExitCode(invalid) }
     }
 
     /// A file that could not be read or parsed, as one line naming it (with line and column for syntax).

@@ -83,9 +83,7 @@ struct DraftsCommand: AsyncParsableCommand {
             if let meta = try? store.metadata(slug), let id = meta.assistantID {
                 CLIOutput.stderr("submitted as \(id)\(meta.submittedAt.map { " at \($0)" } ?? "")\n")
             }
-            let issues = Validator.validate(body)
-            for issue in issues { CLIOutput.stderr(CLIReport.line(file: store.file(for: slug), issue)) }
-            if issues.hasErrors { throw ExitCode(CLIReport.invalid) }
+            try CLIReport.reportOnStderr(body, file: store.file(for: slug))
         }
     }
 

@@ -31,9 +31,7 @@ struct PreviewCommand: AsyncParsableCommand {
         } else {
             CLIOutput.stdout(bytes)
         }
-        let issues = Validator.validate(body)
-        for issue in issues { CLIOutput.stderr(CLIReport.line(file: file, issue)) }
-        if issues.hasErrors { throw ExitCode(CLIReport.invalid) }
+        try CLIReport.reportOnStderr(body, file: file)
     }
 }
 

@@ -1,0 +1,238 @@
+import Foundation
+import Testing
+@testable import AssistantModel
+
+/// The corpus generator for the contract check: bodies built through the typed model, encoded
+/// canonically, and judged by the official SDK's request types (`../shared/contract/check-request`).
+enum ContractCorpus {
+    static func valid() -> [(String, AssistantRequest)] {
+        var out = [(String, AssistantRequest)]()
+        let base = AssistantRequest(name: "Front desk", prompt: "You answer calls for {{company}}.")
+        out.append(("minimal", base))
+
+        for mode in FirstSentenceMode.allCases {
+            var r = base
+            r.firstSentenceMode = mode
+            r.firstSentence = mode == .none ? nil : "Hello, how can I help?"
+            r.firstSentenceDelayMs = mode == .none ? nil : 0
+            out.append(("mode-\(mode.rawValue)", r))
+        }
+        for name in LLMModel.DedicatedModel.allCases {
+            var r = base
+            r.llmModel = .dedicatedInstance(.init(name: name))
+            out.append(("llm-\(name.rawValue)", r))
+        }
+        var openRouter = base
+        openRouter.llmModel = .openRouter(.init(modelID: "openai/gpt-4.1", provider: "openai"))
+        out.append(("llm-openrouter", openRouter))
+
+        for (provider, speeds) in [(VoiceProvider.cartesia, ["0.6", "1", "1.5"]), (.elevenlabs, ["0.7", "1.0", "1.2"])] {
+            for speed in speeds {
+                var r = base
+                r.voice = Voice(id: "voice-\(provider.rawValue)", provider: provider, speed: JSONNumber(literal: speed)!)
+                out.append(("voice-\(provider.rawValue)-\(speed)", r))
+            }
+            var r = base
+            r.voice = Voice(id: "v", provider: provider)
+            out.append(("voice-\(provider.rawValue)-nospeed", r))
+        }
+
+        var emptyLists = base
+        emptyLists.structuredOutputConfig = []
+        emptyLists.faqItems = []
+        out.append(("empty-lists", emptyLists))
+
+        var so = base
+        so.structuredOutputConfig = StructuredOutputType.allCases.map { t in
+            StructuredOutputField(name: "field_\(t.rawValue)", type: t, required: t == .string,
+                                  description: t == .date ? nil : "The \(t.rawValue) value",
+                                  enumOptions: t == .enum ? ["yes", "no", "peut-être"] : nil)
+        }
+        out.append(("structured-all-types", so))
+
+        for sound in [Nullable<BackgroundSound>.unset, .null, .value(.office)] {
+            for text in [Nullable<String>.unset, .null, .value("+33612345678")] {
+                var r = base
+                r.backgroundSound = sound
+                r.transferPhoneNumber = text
+                r.voicemailMessage = text.value.map { _ in .value("Please call us back.") } ?? text
+                out.append(("nullable-\(out.count)", r))
+            }
+        }
+
+        for (i, tz) in [Nullable<String>.unset, .null, .value("Europe/Paris"), .value("America/Argentina/Buenos_Aires"), .value("UTC")].enumerated() {
+            var r = base
+            r.callRetryConfig = CallRetryConfig(callingWindows: [
+                CallingWindow(startTime: "09:00", endTime: "12:30", retryDelaySeconds: 3600),
+                CallingWindow(startTime: "2pm", endTime: "6:30pm", retryDelaySeconds: 7200),
+            ], maxRetryAttempts: 5, timezone: tz)
+            out.append(("retry-\(i)", r))
+        }
+        var retryDefault = base
+        retryDefault.callRetryConfig = CallRetryConfig(callingWindows: [CallingWindow()])
+        out.append(("retry-defaults", retryDefault))
+
+        var unicode = base
+        unicode.name = "Réception 受付 😀"
+        unicode.prompt = "Répondez poliment. 日本語で話してください。\nمرحبا\u{200F} — “quotes” \\ back\\slash \"q\" \t tab e\u{301}"
+        unicode.faqItems = [FAQItem(question: "Ouvert le dimanche ?", answer: "Non 🙅"), FAQItem(question: "営業時間は？", answer: "9時から18時まで")]
+        out.append(("unicode", unicode))
+
+        var full = base
+        full.firstSentence = "Bonjour !"
+        full.firstSentenceMode = .static
+        full.firstSentenceDelayMs = 9_007_199_254_740_991
+        full.endOfCallSentence = "Goodbye."
+        full.voice = Voice(id: "a0e99841-438c-4a64-b679-ae501e7d6091", provider: .cartesia, speed: JSONNumber(literal: "1.05"))
+        full.llmModel = .openRouter(.init(modelID: "anthropic/claude-3.5-sonnet", provider: "anthropic"))
+        full.webhookURL = "https://example.com:8443/hooks/revox?x=1#y"
+        full.maxCallDurationSecs = JSONNumber(literal: "1800.5")
+        full.structuredOutputConfig = so.structuredOutputConfig
+        full.callRetryConfig = CallRetryConfig(callingWindows: [CallingWindow(startTime: "10am", endTime: "18:00", retryDelaySeconds: 1)],
+                                               maxRetryAttempts: 1, timezone: .value("Asia/Tokyo"))
+        full.backgroundSound = .value(.office)
+        full.transferPhoneNumber = .value("+14155550100")
+        full.ivrNavigationEnabled = true
+        full.voicemailMessage = .value("Call us back at your convenience.")
+        full.faqItems = (0..<50).map { FAQItem(question: "Question \($0)?", answer: "Answer \($0).") }
+        full.calendly = Calendly(connectionID: "conn_123", eventTypeID: "https://api.calendly.com/event_types/b2330295-2a91-4a1d-bb73-99e7707663d5")
+        out.append(("full", full))
+        var fullIVROff = full
+        fullIVROff.ivrNavigationEnabled = false
+        fullIVROff.maxCallDurationSecs = JSONNumber(literal: "600")
+        out.append(("full-ivr-off", fullIVROff))
+        return out
+    }
+
+    /// Invalid bodies the SDK's types can tell apart too: wrong types, missing required keys, bad enum values.
+    static func invalidForBoth() -> [(String, JSONValue)] {
+        let ok = AssistantRequest(name: "n", prompt: "p").json
+        let full = valid().first { $0.0 == "full" }!.1.json
+        func with(_ base: JSONValue, _ path: String, _ v: JSONValue?) -> JSONValue { var b = base; try! b.set(path, to: v); return b }
+        return [
+            ("missing-prompt", with(ok, "prompt", nil)), ("missing-name", with(ok, "name", nil)),
+            ("name-number", with(ok, "name", 5)), ("ivr-string", with(ok, "ivr_navigation_enabled", "yes")),
+            ("delay-float", with(ok, "first_sentence_delay_ms", .number(JSONNumber(literal: "600.0")!))),
+            ("delay-string", with(ok, "first_sentence_delay_ms", "600")),
+            ("duration-string", with(ok, "max_call_duration_secs", "600")),
+            ("mode-bad", with(ok, "first_sentence_mode", "loud")),
+            ("webhook-null", with(ok, "webhook_url", .null)),
+            ("voice-no-provider", with(ok, "voice", ["id": "v"])),
+            ("voice-provider-bad", with(ok, "voice", ["id": "v", "provider": "azure"])),
+            ("voice-speed-string", with(full, "voice.speed", "fast")),
+            ("llm-name-bad", with(ok, "llm_model", ["type": "dedicated-instance", "name": "gpt-5"])),
+            ("llm-type-bad", with(ok, "llm_model", ["type": "custom", "name": "gpt-4.1"])),
+            ("llm-openrouter-missing-provider", with(ok, "llm_model", ["type": "openrouter", "openrouter_model_id": "m"])),
+            ("so-type-bad", with(full, "structured_output_config[0].type", "money")),
+            ("so-required-missing", with(full, "structured_output_config[0].required", nil)),
+            ("so-options-number", with(full, "structured_output_config[3].enum_options[0]", 1)),
+            ("faq-answer-missing", with(full, "faq_items[3].answer", nil)),
+            ("faq-answer-number", with(full, "faq_items[3].answer", 3)),
+            ("faq-not-list", with(ok, "faq_items", "q")),
+            ("window-delay-missing", with(full, "call_retry_config.calling_windows[0].retry_delay_seconds", nil)),
+            ("window-delay-float", with(full, "call_retry_config.calling_windows[0].retry_delay_seconds", .number(JSONNumber(literal: "1.5")!))),
+            ("retry-no-windows-key", with(full, "call_retry_config.calling_windows", nil)),
+            ("retry-attempts-missing", with(full, "call_retry_config.max_retry_attempts", nil)),
+            ("timezone-number", with(full, "call_retry_config.timezone", 1)),
+            ("sound-bad", with(ok, "background_sound", "audio/street.ogg")),
+            ("transfer-number", with(ok, "transfer_phone_number", 14155550100)),
+            ("calendly-missing-event", with(ok, "calendly", ["connection_id": "c"])),
+            ("body-array", .array([ok])),
+        ]
+    }
+
+    /// Invalid by our rules only: the SDK's types cannot see blank strings, formats or ranges.
+    static func invalidForUsOnly() -> [(String, JSONValue)] {
+        let ok = AssistantRequest(name: "n", prompt: "p").json
+        let full = valid().first { $0.0 == "full" }!.1.json
+        func with(_ base: JSONValue, _ path: String, _ v: JSONValue?) -> JSONValue { var b = base; try! b.set(path, to: v); return b }
+        return [
+            ("blank-name", with(ok, "name", " ")), ("blank-prompt", with(ok, "prompt", "")),
+            ("static-blank", with(with(ok, "first_sentence_mode", "static"), "first_sentence", " ")),
+            ("delay-negative", with(ok, "first_sentence_delay_ms", -1)),
+            ("duration-zero", with(ok, "max_call_duration_secs", 0)),
+            ("voice-speed-range", with(full, "voice.speed", .number(JSONNumber(literal: "1.55")!))),
+            ("openrouter-blank", with(ok, "llm_model", ["type": "openrouter", "openrouter_model_id": " ", "openrouter_provider": "p"])),
+            ("webhook-relative", with(ok, "webhook_url", "/hooks")), ("e164", with(ok, "transfer_phone_number", "0612345678")),
+            ("faq-blank", with(full, "faq_items[0].answer", "")),
+            ("so-duplicate", with(full, "structured_output_config[1].name", "field_string")),
+            ("so-enum-no-options", with(full, "structured_output_config[3].enum_options", [])),
+            ("windows-empty", with(full, "call_retry_config.calling_windows", [])),
+            ("window-time", with(full, "call_retry_config.calling_windows[0].calling_window_start_time", "25:00")),
+            ("window-order", with(full, "call_retry_config.calling_windows[0].calling_window_end_time", "9am")),
+            ("retry-zero", with(full, "call_retry_config.max_retry_attempts", 0)),
+            ("timezone-unknown", with(full, "call_retry_config.timezone", "Mars/Base")),
+            ("calendly-blank", with(full, "calendly.connection_id", "")),
+        ]
+    }
+}
+
+@Suite(.serialized) struct ContractTests {
+    static let checkRequest: String = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.deletingLastPathComponent().appendingPathComponent("shared/contract/check-request").standardizedFileURL.path
+    }()
+
+    /// Runs check-request on the files; returns its exit status and each file's error lines.
+    func check(_ files: [String]) throws -> (Int32, [String: [String]]) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.checkRequest)
+        p.arguments = files
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()  // throws (and so fails the test) when the script is missing
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errText = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        var byFile = [String: [String]]()
+        for f in files { byFile[f] = [] }
+        for line in text.split(separator: "\n") {
+            guard let f = files.first(where: { line.hasPrefix($0 + ": ") }) else { continue }
+            let rest = String(line.dropFirst(f.count + 2))
+            if rest != "ok" { byFile[f, default: []].append(rest) }
+        }
+        if p.terminationStatus > 1 || text.isEmpty { Issue.record("check-request failed to run (status \(p.terminationStatus)): \(errText)") }
+        return (p.terminationStatus, byFile)
+    }
+
+    func write(_ bodies: [(String, JSONValue)], in dir: String) -> [String] {
+        bodies.map { name, body in
+            let path = dir + "/" + name + ".json"
+            FileManager.default.createFile(atPath: path, contents: Data(CanonicalJSON.encode(body)))
+            return path
+        }
+    }
+
+    @Test func validCorpusPassesTheSDK() throws {
+        let corpus = ContractCorpus.valid()
+        #expect(corpus.count >= 30)
+        for (name, r) in corpus {
+            #expect(Validator.validate(r.json).filter { $0.severity == .error } == [], "\(name) should be valid")
+            #expect(try AssistantRequest(json: try JSONParser.parse(CanonicalJSON.encode(r.json))) == r, "\(name) round-trips")
+        }
+        let dir = makeTempDir("aw-contract")
+        let files = write(corpus.map { ($0.0, $0.1.json) }, in: dir)
+        let (status, errors) = try check(files)
+        #expect(status == 0)
+        for (f, e) in errors where !e.isEmpty { Issue.record("\(f): SDK says \(e)") }
+    }
+
+    @Test func invalidCorpusFailsBoth() throws {
+        let corpus = ContractCorpus.invalidForBoth()
+        for (name, body) in corpus {
+            #expect(Validator.validate(body).hasErrors, "\(name): our validator must call it invalid")
+        }
+        let dir = makeTempDir("aw-contract-bad")
+        let files = write(corpus, in: dir)
+        let (status, errors) = try check(files)
+        #expect(status == 1)
+        for f in files { #expect(errors[f]?.isEmpty == false, "\(f): the SDK accepted it") }
+    }
+
+    @Test func invalidForOurRulesOnly() {
+        for (name, body) in ContractCorpus.invalidForUsOnly() {
+            #expect(Validator.validate(body).hasErrors, "\(name): our validator must call it invalid")
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import AssistantModel
+import Foundation
+import RevoxSandbox
+import Testing
+
+/// The real `assistant-wizard` binary, run with a hermetic environment.
+@Suite("CLI: submit, voices, assistants, sandbox")
+struct CLITests {
+    static var binary: URL? {
+        let candidates = [
+            Bundle.main.bundleURL,
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+            Bundle.main.bundleURL.deletingLastPathComponent(),
+            packageRoot.appendingPathComponent(".build/debug"),
+        ]
+        return candidates.map { $0.appendingPathComponent("assistant-wizard") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    static func run(_ args: [String], env: [String: String]) async throws -> ProcessResult {
+        let bin = try #require(binary, "assistant-wizard not found next to the test bundle; build with 'swift build --build-tests'")
+        return try await runProcess(bin, args, env: env.merging(["SWIFT_BACKTRACE": "interactive=no", "PATH": "/usr/bin:/bin"]) { a, _ in a })
+    }
+
+    /// HOME and XDG dirs in a fresh temp dir, nothing else from the caller's environment.
+    static func hermeticEnv() throws -> (URL, [String: String]) {
+        let dir = try makeTempDir()
+        return (dir, ["HOME": dir.path, "XDG_CONFIG_HOME": dir.appendingPathComponent("config").path,
+                      "XDG_DATA_HOME": dir.appendingPathComponent("data").path, "LANG": "C.UTF-8"])
+    }
+
+    @Test func submitToTheSandboxPrintsTheCreatedAssistant() async throws {
+        let (dir, env) = try Self.hermeticEnv()
+        let file = dir.appendingPathComponent("draft.json")
+        try Data(CanonicalJSON.encode(minimalBody)).write(to: file)
+        let r = try await Self.run(["submit", file.path, "--sandbox"], env: env)
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try JSONParser.parse(r.stdout)
+        #expect(json.objectValue?["name"] == "Front desk")
+        #expect(json.objectValue?["id"]?.stringValue?.isEmpty == false)
+        #expect(r.stderr.contains("Created assistant"))
+    }
+
+    @Test func submitOfAnInvalidDraftSendsNothingAndExits1() async throws {
+        let (dir, env) = try Self.hermeticEnv()
+        let sb = try await Sandbox.start()
+        let file = dir.appendingPathComponent("bad.json")
+        try Data(#"{"name": "No prompt"}"#.utf8).write(to: file)
+        var e = env
+        e["REVOX_BASE_URL"] = sb.baseURL
+        e["REVOX_API_KEY"] = sb.apiKey
+        let r = try await Self.run(["submit", file.path], env: e)
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("prompt"))
+        #expect(r.stderr.contains("Nothing was sent"))
+        #expect(await sb.receivedRequests.isEmpty)
+        // The same draft made valid goes through to that server, exactly once.
+        try Data(CanonicalJSON.encode(minimalBody)).write(to: file)
+        let ok = try await Self.run(["submit", file.path], env: e)
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(await sb.createRequestCount == 1)
+        #expect(await sb.receivedRequests.first?.body == CanonicalJSON.encode(minimalBody))
+        await sb.stop()
+    }
+
+    @Test func submitExitCodesFollowTheCause() async throws {
+        let (dir, env) = try Self.hermeticEnv()
+        let file = dir.appendingPathComponent("draft.json")
+        try Data(CanonicalJSON.encode(minimalBody)).write(to: file)
+        let sb = try await Sandbox.start(SandboxOptions(faults: SandboxFaults(dropAfterCreate: .next(1))))
+        var e = env
+        e["REVOX_BASE_URL"] = sb.baseURL
+        e["REVOX_API_KEY"] = sb.apiKey
+        let unknown = try await Self.run(["submit", file.path], env: e)
+        #expect(unknown.status == 4, "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("may have been created"))
+        #expect(await sb.createRequestCount == 1)
+
+        await sb.setFaults(SandboxFaults(serverError: .next(1)))
+        let failed = try await Self.run(["submit", file.path, "--json"], env: e)
+        #expect(failed.status == 3)
+        #expect(try JSONParser.parse(failed.stdout).objectValue?["error"]?.objectValue?["kind"] == "serverError")
+
+        await sb.setFaults(SandboxFaults(forced: .next(1), forcedStatus: 403))
+        let refused = try await Self.run(["submit", file.path], env: e)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("403"))
+        await sb.stop()
+
+        let gone = try await Self.run(["submit", file.path], env: e)
+        #expect(gone.status == 3)
+        #expect(gone.stderr.contains("Could not connect"))
+    }
+
+    @Test func aKeyFileOthersCanReadIsRefusedWithTheFix() async throws {
+        let (dir, env) = try Self.hermeticEnv()
+        let key = dir.appendingPathComponent("key")
+        try writeFile(key, "sk_test_0000000099999", mode: 0o644)
+        let r = try await Self.run(["voices", "--api-key-file", key.path], env: env)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("chmod 600 \(key.path)"))
+        #expect(!r.stderr.contains("sk_test_0000000099999"))
+    }
+
+    @Test func noKeyAnywhereSaysHowToSetOne() async throws {
+        let (_, env) = try Self.hermeticEnv()
+        let r = try await Self.run(["assistants", "list"], env: env)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("REVOX_API_KEY"))
+        #expect(r.stderr.contains("--sandbox"))
+    }
+
+    @Test func voicesTableFiltersAndJSON() async throws {
+        let (_, env) = try Self.hermeticEnv()
+        let table = try await Self.run(["voices", "--sandbox", "--language", "fr"], env: env)
+        #expect(table.status == 0, "\(table.stderr)")
+        let lines = table.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("ID") == true)
+        #expect(lines.count >= 3)
+        #expect(lines.dropFirst().allSatisfy { $0.contains("  fr  ") })
+        let json = try await Self.run(["voices", "--sandbox", "--provider", "elevenlabs", "--json"], env: env)
+        let voices = try JSONParser.parse(json.stdout).objectValue?["voices"]?.arrayValue ?? []
+        #expect(!voices.isEmpty)
+        #expect(voices.allSatisfy { $0.objectValue?["provider"] == "elevenlabs" })
+    }
+
+    @Test func assistantsGetAndDeleteAgainstASandboxProcess() async throws {
+        let (dir, env) = try Self.hermeticEnv()
+        let log = dir.appendingPathComponent("requests.jsonl")
+        let bin = try #require(Self.binary)
+        let server = Process()
+        server.executableURL = bin
+        server.arguments = ["sandbox", "--port", "0", "--log-requests", log.path]
+        server.environment = env.merging(["SWIFT_BACKTRACE": "interactive=no"]) { a, _ in a }
+        let out = Pipe()
+        server.standardOutput = out
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { if server.isRunning { server.terminate() } }
+        // The first line names the URL.
+        let first = await readFirstLine(out.fileHandleForReading)
+        let url = try #require(first.split(separator: " ").last.map(String.init))
+        #expect(url.hasPrefix("http://127.0.0.1:"))
+        var e = env
+        e["REVOX_BASE_URL"] = url
+        e["REVOX_API_KEY"] = "sk_anything_at_all"
+
+        let draft = dir.appendingPathComponent("d.json")
+        try Data(CanonicalJSON.encode(minimalBody)).write(to: draft)
+        let created = try await Self.run(["submit", draft.path], env: e)
+        let id = try #require(try JSONParser.parse(created.stdout).objectValue?["id"]?.stringValue)
+        let list = try await Self.run(["assistants", "list"], env: e)
+        #expect(list.stdout.contains(id))
+        let got = try await Self.run(["assistants", "get", id], env: e)
+        #expect(try JSONParser.parse(got.stdout).objectValue?["id"]?.stringValue == id)
+        let deleted = try await Self.run(["assistants", "delete", id], env: e)
+        #expect(deleted.status == 0)
+        let again = try await Self.run(["assistants", "get", id], env: e)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("404"))
+
+        let exited = AsyncStream<Int32>.makeStream()
+        server.terminationHandler = { exited.continuation.yield($0.terminationStatus); exited.continuation.finish() }
+        server.interrupt()
+        var status: Int32 = -1
+        for await s in exited.stream { status = s }
+        #expect(status == 0, "stops cleanly on Ctrl-C")
+        let logged = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        #expect(logged.map { $0.objectValue?["method"]?.stringValue ?? "" } == ["POST", "GET", "GET", "DELETE", "GET"])
+        #expect(logged.first?.objectValue?["body"] == minimalBody)
+    }
+}
