@@ -80,13 +80,7 @@ public final class RevoxHTTPClient: RevoxAPI {
     }
 
     public func listAssistants() async throws(RevoxError) -> [Assistant] {
-        let call = Call(method: .get, path: "/assistants")
-        let response = try await send(call, body: nil)
-        let json = try parseJSON(response, call: call)
-        guard let items = json.objectValue?["assistants"]?.arrayValue ?? json.arrayValue else {
-            throw invalidResponse(call, response, reason: "expected {\"assistants\": [...]}")
-        }
-        return items.compactMap { $0.objectValue.flatMap(Assistant.init(json:)) }
+        try await list("/assistants", key: "assistants", Assistant.init(json:))
     }
 
     public func deleteAssistant(id: String) async throws(RevoxError) {
@@ -100,13 +94,18 @@ public final class RevoxHTTPClient: RevoxAPI {
     }
 
     public func listVoices() async throws(RevoxError) -> [Voice] {
-        let call = Call(method: .get, path: "/voices")
+        try await list("/voices", key: "voices", Voice.init(json:))
+    }
+
+    /// `GET path` answered `{key: [...]}` (a bare array is accepted too); items without an id are skipped.
+    private func list<T>(_ path: String, key: String, _ make: (JSONObject) -> T?) async throws(RevoxError) -> [T] {
+        let call = Call(method: .get, path: path)
         let response = try await send(call, body: nil)
         let json = try parseJSON(response, call: call)
-        guard let items = json.objectValue?["voices"]?.arrayValue ?? json.arrayValue else {
-            throw invalidResponse(call, response, reason: "expected {\"voices\": [...]}")
+        guard let items = json.objectValue?[key]?.arrayValue ?? json.arrayValue else {
+            throw invalidResponse(call, response, reason: "expected {\"\(key)\": [...]}")
         }
-        return items.compactMap { $0.objectValue.flatMap(Voice.init(json:)) }
+        return items.compactMap { $0.objectValue.flatMap(make) }
     }
 
     // MARK: - Sending

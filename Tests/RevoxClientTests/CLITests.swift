@@ -29,10 +29,21 @@ struct CLITests {
                       "XDG_DATA_HOME": dir.appendingPathComponent("data").path, "LANG": "C.UTF-8"])
     }
 
+    /// A draft file holding `body` in canonical form.
+    static func draft(_ name: String, in dir: URL, _ body: JSONValue = minimalBody) throws -> URL {
+        let file = dir.appendingPathComponent(name)
+        try Data(CanonicalJSON.encode(body)).write(to: file)
+        return file
+    }
+
+    /// `env` pointed at a running sandbox through REVOX_BASE_URL and REVOX_API_KEY.
+    static func env(_ env: [String: String], for sb: Sandbox) -> [String: String] {
+        env.merging(["REVOX_BASE_URL": sb.baseURL, "REVOX_API_KEY": sb.apiKey]) { _, new in new }
+    }
+
     @Test func submitToTheSandboxPrintsTheCreatedAssistant() async throws {
         let (dir, env) = try Self.hermeticEnv()
-        let file = dir.appendingPathComponent("draft.json")
-        try Data(CanonicalJSON.encode(minimalBody)).write(to: file)
+        let file = try CLITests.draft("draft.json", in: dir)
         let r = try await Self.run(["submit", file.path, "--sandbox"], env: env)
         #expect(r.status == 0, "\(r.stderr)")
         let json = try JSONParser.parse(r.stdout)
@@ -46,9 +57,7 @@ struct CLITests {
         let sb = try await Sandbox.start()
         let file = dir.appendingPathComponent("bad.json")
         try Data(#"{"name": "No prompt"}"#.utf8).write(to: file)
-        var e = env
-        e["REVOX_BASE_URL"] = sb.baseURL
-        e["REVOX_API_KEY"] = sb.apiKey
+        let e = CLITests.env(env, for: sb)
         let r = try await Self.run(["submit", file.path], env: e)
         #expect(r.status == 1)
         #expect(r.stdout.isEmpty)
@@ -66,12 +75,9 @@ struct CLITests {
 
     @Test func submitExitCodesFollowTheCause() async throws {
         let (dir, env) = try Self.hermeticEnv()
-        let file = dir.appendingPathComponent("draft.json")
-        try Data(CanonicalJSON.encode(minimalBody)).write(to: file)
+        let file = try CLITests.draft("draft.json", in: dir)
         let sb = try await Sandbox.start(SandboxOptions(faults: SandboxFaults(dropAfterCreate: .next(1))))
-        var e = env
-        e["REVOX_BASE_URL"] = sb.baseURL
-        e["REVOX_API_KEY"] = sb.apiKey
+        let e = CLITests.env(env, for: sb)
         let unknown = try await Self.run(["submit", file.path], env: e)
         #expect(unknown.status == 4, "\(unknown.stderr)")
         #expect(unknown.stderr.contains("may have been created"))
@@ -146,8 +152,7 @@ struct CLITests {
         e["REVOX_BASE_URL"] = url
         e["REVOX_API_KEY"] = "sk_anything_at_all"
 
-        let draft = dir.appendingPathComponent("d.json")
-        try Data(CanonicalJSON.encode(minimalBody)).write(to: draft)
+        let draft = try CLITests.draft("d.json", in: dir)
         let created = try await Self.run(["submit", draft.path], env: e)
         let id = try #require(try JSONParser.parse(created.stdout).objectValue?["id"]?.stringValue)
         let list = try await Self.run(["assistants", "list"], env: e)
@@ -169,5 +174,50 @@ struct CLITests {
         let logged = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map { try JSONParser.parse(String($0)) }
         #expect(logged.map { $0.objectValue?["method"]?.stringValue ?? "" } == ["POST", "GET", "GET", "DELETE", "GET"])
         #expect(logged.first?.objectValue?["body"] == minimalBody)
+    }
+}
+
+@Suite("CLI: a submitted draft remembers its assistant")
+struct SubmitMemoryTests {
+    @Test func aSecondSubmitIsRefusedThenCreateNewAndUpdateAreExplicit() async throws {
+        let (dir, env) = try CLITests.hermeticEnv()
+        let sb = try await Sandbox.start()
+        let e = CLITests.env(env, for: sb)
+        let file = dir.appendingPathComponent("front-desk.json")
+        let bytes = CanonicalJSON.encode(minimalBody)
+        try Data(bytes).write(to: file)
+
+        let first = try await CLITests.run(["submit", file.path], env: e)
+        #expect(first.status == 0, "\(first.stderr)")
+        let id = try JSONParser.parse(first.stdout).objectValue?["id"]?.stringValue
+        let meta = try JSONParser.parse(String(contentsOf: dir.appendingPathComponent(".front-desk.meta.json"), encoding: .utf8))
+        #expect(meta.objectValue?["assistant_id"]?.stringValue == id)
+        #expect(meta.objectValue?["base_url"]?.stringValue == sb.baseURL)
+        #expect(try Data(contentsOf: file) == Data(bytes), "the body is not changed")
+
+        let second = try await CLITests.run(["submit", file.path], env: e)
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("already submitted") && second.stderr.contains(id ?? "?"))
+        #expect(await sb.createRequestCount == 1, "nothing sent the second time")
+
+        try Data(CanonicalJSON.encode(["name": "Front desk 2", "prompt": "P"])).write(to: file)
+        let updated = try await CLITests.run(["submit", file.path, "--update"], env: e)
+        #expect(updated.status == 0, "\(updated.stderr)")
+        #expect(try JSONParser.parse(updated.stdout).objectValue?["id"]?.stringValue == id)
+        #expect(await sb.receivedRequests.last?.method == "PATCH")
+        #expect(await sb.receivedRequests.last?.path == "/assistants/\(id ?? "")")
+
+        let again = try await CLITests.run(["submit", file.path, "--create-new"], env: e)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(await sb.createRequestCount == 2)
+        await sb.stop()
+    }
+
+    @Test func theInProcessSandboxLeavesNoRecord() async throws {
+        let (dir, env) = try CLITests.hermeticEnv()
+        let file = try CLITests.draft("d.json", in: dir)
+        let r = try await CLITests.run(["submit", file.path, "--sandbox"], env: env)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(".d.meta.json").path))
     }
 }
