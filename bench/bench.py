@@ -70,6 +70,9 @@ def run_subject(launch, sub, plan, log):
     log(f"{sub.name}: start-up ×{starts} (interleaved with dialog)")
     st = measure.startup(launch, [sub, DIALOG], starts)
     res["startup"], res["peer_startup"] = st[sub.name], st[DIALOG.name]
+    if not res["startup"]["startup"]:      # it never drew its first screen: the rest would only time out
+        res["unavailable"] = f"start scene: {res['startup']['error']}"
+        return res
     res["echo"] = {}
     for label, scene, preload in (("field", "field", "0"), ("editor_1k", "editor", "1k"),
                                   ("editor_1m", "editor", "1m")):
@@ -78,6 +81,7 @@ def run_subject(launch, sub, plan, log):
                                                  (label + "_peer", DIALOG, "field", "0")], keys, timeout))
     log(f"{sub.name}: step change ×{steps}")
     res["step"] = measure.step_change(launch, sub, steps, timeout)
+    res["peer_step"] = measure.step_change(launch, DIALOG, steps, timeout)
     log(f"{sub.name}: 100 KB paste ×{pastes}")
     res["paste"] = measure.paste(launch, sub, paste_of(100 * 1024), pastes, timeout)
     log(f"{sub.name}: memory with the large draft ×{larges}")

@@ -70,7 +70,10 @@ class Launcher:
         except Timeout:
             raise NotAvailable(f"marker {pred.needles!r} not on screen within {self.timeout:g} s")
         if hit is None:
-            raise NotAvailable(f"exited before drawing its marker (status {s.exited})")
+            s.close()
+            shown = " / ".join(line.strip() for line in s.screen.display if line.strip())[:200]
+            raise NotAvailable(f"exited before drawing its marker (wait status {s.exited}); "
+                               f"screen: {shown or '(empty)'}")
         last = s.settle(SETTLE, self.timeout)
         return max(hit, last or hit)
 

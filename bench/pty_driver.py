@@ -195,6 +195,8 @@ class Session:
 
     def close(self, quit_keys=b"", grace=1.0):
         """Quit politely with quit_keys, then SIGTERM, then SIGKILL; always reap and close the pty."""
+        if self.fd is None:
+            return
         try:
             if quit_keys and self.alive():
                 try:
@@ -218,6 +220,7 @@ class Session:
             pass
         finally:
             os.close(self.fd)
+            self.fd = None
 
     # --- screen helpers -------------------------------------------------------------------------
     def text(self):

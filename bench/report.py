@@ -33,8 +33,8 @@ def rows(res):
         ratio = _ratio(stat, peer) if peer is not None else None
         met = None
         if stat:
-            if ratio_max is not None and ratio is not None:
-                met = ratio <= ratio_max
+            if ratio_max is not None:
+                met = None if ratio is None else ratio <= ratio_max
             elif limit is not None:
                 met = stat["median"] <= limit
         out.append((name, stat, peer, ratio, target, met, note))
@@ -58,9 +58,11 @@ def rows(res):
         limit=64, target="≤ 64 B")
     for key, label in (("editor_1k", "3 bytes per typed char (editor 1 KB)"),
                        ("editor_1m", "3 bytes per typed char (editor 1 MB)")):
-        add(label, res.get("echo", {}).get(key, {}).get("bytes_per_char"), limit=64, target="≤ 64 B")
+        add(label, res.get("echo", {}).get(key, {}).get("bytes_per_char"),
+            res.get("echo", {}).get(key + "_peer", {}).get("bytes_per_char"), limit=64, target="≤ 64 B")
     sc = res.get("step", {})
-    add("3 bytes for one step change", sc.get("bytes"), target="(reported)", note=sc.get("error"))
+    add("3 bytes for one step change", sc.get("bytes"), res.get("peer_step", {}).get("bytes"),
+        target="(reported)", note=sc.get("error"))
     p = res.get("paste", {})
     add("4 100 KB paste until all on screen", p.get("time"), limit=0.050, target="< 50 ms",
         note=p.get("error"))
