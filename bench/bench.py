@@ -60,7 +60,7 @@ def in_process(timeout):
     return {"output": (p.stdout + p.stderr).strip(), "exit": p.returncode}
 
 
-def run_subject(launch, sub, plan, log):
+def run_subject(launch, sub, plan, log, paste_kb=100):
     starts, keys, steps, pastes, larges, timeout = plan
     res = {"note": sub.note}
     why = sub.missing(ROOT)
@@ -82,8 +82,9 @@ def run_subject(launch, sub, plan, log):
     log(f"{sub.name}: step change ×{steps}")
     res["step"] = measure.step_change(launch, sub, steps, timeout)
     res["peer_step"] = measure.step_change(launch, DIALOG, steps, timeout)
-    log(f"{sub.name}: 100 KB paste ×{pastes}")
-    res["paste"] = measure.paste(launch, sub, paste_of(100 * 1024), pastes, timeout)
+    log(f"{sub.name}: {paste_kb} KB paste ×{pastes}")
+    res["paste"] = measure.paste(launch, sub, paste_of(paste_kb * 1024), pastes, timeout)
+    res["paste"]["kb"] = paste_kb
     log(f"{sub.name}: memory with the large draft ×{larges}")
     res["memory_large"] = measure.memory_large(launch, sub, larges)
     return res
@@ -95,6 +96,7 @@ def main():
     ap.add_argument("--quick", action="store_true", help="a cheap smoke run (CI): few runs, short timeouts")
     ap.add_argument("--json", metavar="FILE", help="also write the full results as JSON")
     ap.add_argument("--subject", action="append", help="only these subjects (default: all)")
+    ap.add_argument("--paste-kb", type=int, default=100, help="paste size in KB (default 100, the target's)")
     ap.add_argument("--needed-products", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
 
@@ -124,7 +126,7 @@ def main():
         home = os.path.join(tmp, "home")
         os.makedirs(home)
         launch = measure.Launcher(ROOT, files, home, plan[5])
-        results = {s.name: run_subject(launch, s, plan, log) for s in subjects}
+        results = {s.name: run_subject(launch, s, plan, log, args.paste_kb) for s in subjects}
     log("in-process model benchmark")
     rep = {"machine": machine(load_before), "subjects": results, "in_process": in_process(120),
            "runs": dict(zip(("start-ups", "keystrokes", "step changes", "pastes", "large-draft launches",
