@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "RevoxClientTests", dependencies: ["RevoxClient", "RevoxSandbox", "AssistantModel"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"],
                     resources: [.copy("Golden")]),
-        .testTarget(name: "WizardTests", dependencies: ["Wizard", "TerminalUI", "AssistantModel"],
+        .testTarget(name: "WizardTests", dependencies: ["Wizard", "TerminalUI", "AssistantModel", "RevoxClient", "RevoxSandbox"],
                     resources: [.copy("Golden")]),
     ],
     swiftLanguageModes: [.v6]
