@@ -93,7 +93,6 @@ struct Form: Sendable {
     private func hint(for f: FormField, focused: Bool) -> String? {
         var parts: [String] = []
         if f.spec.required && f.indent == 0 { parts.append("required") }
-        if case .number(let w, _) = f.control, let r = w.rangeDescription { parts.append(r) }
         if case .number = f.control, case .number(let rule) = f.spec.kind, !rule.unit.isEmpty { parts.append(rule.unit) }
         if focused, case .choice(let w, let o, _) = f.control, let i = w.selectedIndex, i < o.count, !o[i].help.isEmpty {
             parts.append(o[i].help)
