@@ -128,29 +128,36 @@ struct Form: Sendable {
         return .blurred(path: fields[focus].path, edited: fields[focus].control.didBlur())
     }
 
-    mutating func handle(_ event: InputEvent, body: inout JSONValue) -> FormEvent {
-        guard fields.indices.contains(focus) else { return .unhandled }
+    /// What happened, in order: an Enter that confirms a changed value both changes the draft
+    /// and leaves the field.
+    mutating func handle(_ event: InputEvent, body: inout JSONValue) -> [FormEvent] {
+        guard fields.indices.contains(focus) else { return [.unhandled] }
         let result = fields[focus].control.handle(event)
         switch result {
         case .unhandled:
             if let k = event.keyPress {
-                if k == KeyPress(.tab) || k == KeyPress(.down) { return moveFocus(to: focus + 1) }
-                if k == KeyPress(.tab, .shift) || k == KeyPress(.up) { return moveFocus(to: focus - 1) }
+                if k == KeyPress(.tab) || k == KeyPress(.down) { return [moveFocus(to: focus + 1)] }
+                if k == KeyPress(.tab, .shift) || k == KeyPress(.up) { return [moveFocus(to: focus - 1)] }
             }
-            return .unhandled
-        case .handled, .cancel: return .handled
-        case .changed: return write(body: &body)
+            return [.unhandled]
+        case .handled, .cancel: return [.handled]
+        case .changed: return [write(body: &body)]
         case .submit, .focusNext:
-            if case .changed = write(body: &body) {}
-            return moveFocus(to: focus + 1)
-        case .focusPrevious: return moveFocus(to: focus - 1)
-        case .edit(let row): return .editRecord(field: focus, row: row)
+            let change = write(body: &body)
+            return (change == .handled ? [] : [change]) + [moveFocus(to: focus + 1)]
+        case .focusPrevious: return [moveFocus(to: focus - 1)]
+        case .edit(let row): return [.editRecord(field: focus, row: row)]
         }
     }
 
     /// Writes the focused control's value into the draft.
     mutating func write(body: inout JSONValue) -> FormEvent {
         let f = fields[focus]
+        if let pick = f.pick, case .picker(let list) = f.control {
+            let before = body
+            pick(&body, list.selectedItem?.id ?? "")
+            return body == before ? .handled : .changed(path: f.path, structural: true)
+        }
         let old = body.value(at: f.path)
         let new = f.value(previous: old)
         guard new != old else { return .handled }

@@ -53,6 +53,9 @@ struct FormField: Sendable {
     /// The value is written even when empty (records keep their required keys; a nullable text
     /// in its "value" state stays a string).
     var keepsEmpty: Bool
+    /// What picking an item does, for pickers that fill more than one key (a voice sets its id and
+    /// its provider); nil writes the item's id at `path`.
+    var pick: (@Sendable (_ body: inout JSONValue, _ id: String) -> Void)? = nil
     /// Which kind of control it is, so a rebuild can keep a widget's cursor and undo history.
     var identity: String { path + "#" + String(describing: type(of: control.widget)) }
 
