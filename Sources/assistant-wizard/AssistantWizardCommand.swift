@@ -6,8 +6,10 @@ struct AssistantWizardCommand: AsyncParsableCommand {
         commandName: "assistant-wizard",
         abstract: "Build, review and send a Revox voice assistant from the terminal.",
         subcommands: [
+            WizardCommand.self, NewCommand.self, EditCommand.self,
             ValidateCommand.self, PreviewCommand.self, DraftsCommand.self,
             SubmitCommand.self, VoicesCommand.self, AssistantsCommand.self, SandboxCommand.self,
-        ]
+        ],
+        defaultSubcommand: WizardCommand.self
     )
 }

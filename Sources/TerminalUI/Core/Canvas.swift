@@ -1,0 +1,152 @@
+/// One terminal cell. A wide character occupies its cell (width 2) and the next one, which is a
+/// continuation (width 0, empty text). Combining marks live in the text of the cell they follow.
+public struct Cell: Equatable, Sendable, Hashable {
+    public var text: String
+    public var width: UInt8
+    public var style: Style
+    public init(_ text: String = " ", width: UInt8 = 1, style: Style = .background) {
+        self.text = text; self.width = width; self.style = style
+    }
+    public var isContinuation: Bool { width == 0 }
+    public static let blank = Cell()
+}
+
+/// The grid UI code draws into. Drawing clips at the canvas edge (text never wraps), measures by
+/// display width, and escapes control characters so nothing drawn can control the terminal.
+public struct Canvas: Equatable, Sendable {
+    public private(set) var rows: Int
+    public private(set) var cols: Int
+    public private(set) var cells: [Cell]
+    /// Where the terminal cursor should be shown after presenting, or nil to hide it.
+    public var cursor: (row: Int, col: Int)? {
+        get { cursorRow < 0 ? nil : (cursorRow, cursorCol) }
+        set { if let c = newValue { cursorRow = c.row; cursorCol = c.col } else { cursorRow = -1; cursorCol = -1 } }
+    }
+    private var cursorRow = -1, cursorCol = -1
+
+    public init(rows: Int, cols: Int, fill: Cell = .blank) {
+        self.rows = max(0, rows); self.cols = max(0, cols)
+        cells = Array(repeating: fill, count: self.rows * self.cols)
+    }
+
+    public var bounds: Rect { Rect(row: 0, col: 0, width: cols, height: rows) }
+
+    public subscript(row: Int, col: Int) -> Cell {
+        get { cells[row * cols + col] }
+        set { cells[row * cols + col] = newValue }
+    }
+
+    /// Writes one cell, repairing any wide character it cuts in half.
+    private mutating func set(_ row: Int, _ col: Int, _ cell: Cell) {
+        let i = row * cols + col
+        if cells[i].width == 0, col > 0 { cells[i - 1] = Cell(" ", width: 1, style: cells[i - 1].style) }
+        if cells[i].width == 2, col + 1 < cols, cell.width != 2 { cells[i + 1] = Cell(" ", width: 1, style: cells[i + 1].style) }
+        cells[i] = cell
+    }
+
+    /// Draws `text` at (row, col), clipped to `maxWidth` columns and the canvas edge.
+    /// Returns the number of columns used.
+    @discardableResult
+    public mutating func put(_ text: some StringProtocol, row: Int, col: Int, maxWidth: Int = Int.max, style: Style = .text) -> Int {
+        guard row >= 0, row < rows, col < cols else { return 0 }
+        let limit = min(cols, maxWidth == Int.max ? cols : col + max(0, maxWidth))
+        var c = col
+        var lastCell = -1
+        for s in text.unicodeScalars {
+            switch scalarDisplay(s) {
+            case .escaped(let esc):
+                for e in esc.unicodeScalars {
+                    guard c < limit else { return c - col }
+                    if c >= 0 { set(row, c, Cell(String(e), width: 1, style: style)); lastCell = c }
+                    c += 1
+                }
+            case .glyph(let w):
+                if w == 0 {
+                    // Combining mark: joins the cell before it (or a space when there is none).
+                    if lastCell >= 0 { cells[row * cols + lastCell].text.unicodeScalars.append(s) }
+                    else if c >= 0, c < limit {
+                        var t = " "; t.unicodeScalars.append(s)
+                        set(row, c, Cell(t, width: 1, style: style)); lastCell = c; c += 1
+                    }
+                    continue
+                }
+                guard c + w <= limit else {
+                    // A wide char that no longer fits leaves a blank instead of half a glyph.
+                    if w == 2, c < limit, c >= 0 { set(row, c, Cell(" ", width: 1, style: style)); c += 1 }
+                    return c - col
+                }
+                if c >= 0 {
+                    set(row, c, Cell(String(s), width: UInt8(w), style: style))
+                    if w == 2 { set(row, c + 1, Cell("", width: 0, style: style)) }
+                    lastCell = c
+                } else if c + w > 0 {
+                    set(row, 0, Cell(" ", width: 1, style: style)) // left half cut off
+                }
+                c += w
+            }
+        }
+        return c - col
+    }
+
+    /// Fills a rectangle with `char` (default blank) in `style`.
+    public mutating func fill(_ rect: Rect, with char: Character = " ", style: Style = .background) {
+        let r0 = max(0, rect.row), r1 = min(rows, rect.bottom)
+        let c0 = max(0, rect.col), c1 = min(cols, rect.right)
+        guard r0 < r1, c0 < c1 else { return }
+        let cell = Cell(String(char), width: 1, style: style)
+        for r in r0..<r1 { for c in c0..<c1 { set(r, c, cell) } }
+    }
+
+    /// Changes the style of existing cells (for highlighting a row) without changing text.
+    public mutating func restyle(_ rect: Rect, style: Style) {
+        let r0 = max(0, rect.row), r1 = min(rows, rect.bottom)
+        let c0 = max(0, rect.col), c1 = min(cols, rect.right)
+        guard r0 < r1, c0 < c1 else { return }
+        for r in r0..<r1 { for c in c0..<c1 { cells[r * cols + c].style = style } }
+    }
+
+    public mutating func hline(row: Int, col: Int, length: Int, style: Style = .border) {
+        put(String(repeating: "─", count: max(0, length)), row: row, col: col, maxWidth: length, style: style)
+    }
+
+    public mutating func vline(row: Int, col: Int, length: Int, style: Style = .border) {
+        for r in row..<(row + max(0, length)) { put("│", row: r, col: col, style: style) }
+    }
+
+    /// Draws a border around `rect` with an optional title in the top edge.
+    public mutating func box(_ rect: Rect, style: Style = .border, title: String? = nil, titleStyle: Style? = nil) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        put("┌", row: rect.row, col: rect.col, style: style)
+        hline(row: rect.row, col: rect.col + 1, length: rect.width - 2, style: style)
+        put("┐", row: rect.row, col: rect.right - 1, style: style)
+        vline(row: rect.row + 1, col: rect.col, length: rect.height - 2, style: style)
+        vline(row: rect.row + 1, col: rect.right - 1, length: rect.height - 2, style: style)
+        put("└", row: rect.bottom - 1, col: rect.col, style: style)
+        hline(row: rect.bottom - 1, col: rect.col + 1, length: rect.width - 2, style: style)
+        put("┘", row: rect.bottom - 1, col: rect.right - 1, style: style)
+        if let title, rect.width > 4 {
+            put(" " + title.truncated(toWidth: rect.width - 4) + " ", row: rect.row, col: rect.col + 1,
+                maxWidth: rect.width - 2, style: titleStyle ?? style.with(.bold))
+        }
+    }
+
+    /// The visible text of one row (continuation cells skipped), trailing blanks kept.
+    public func text(row: Int) -> String {
+        var s = ""
+        for c in 0..<cols { s += self[row, c].text }
+        return s
+    }
+
+    /// All rows as text with trailing blanks removed: the golden-file format.
+    public var plainText: String {
+        (0..<rows).map { r -> String in
+            var line = text(row: r)
+            while line.last == " " { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
+    }
+
+    public static func == (a: Canvas, b: Canvas) -> Bool {
+        a.rows == b.rows && a.cols == b.cols && a.cells == b.cells && a.cursorRow == b.cursorRow && a.cursorCol == b.cursorCol
+    }
+}

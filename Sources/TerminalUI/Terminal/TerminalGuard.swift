@@ -1,0 +1,106 @@
+import CNCursesW
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// Everything a signal handler touches lives in plain globals: handlers cannot capture context.
+nonisolated(unsafe) private var cursesActive: sig_atomic_t = 0
+nonisolated(unsafe) private var savedStderr: Int32 = -1
+nonisolated(unsafe) private var heldStderr: Int32 = -1
+nonisolated(unsafe) private let savedActions = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+nonisolated(unsafe) private var handlersInstalled = false
+
+/// Escape sequences that turn off what we turned on (mouse tracking, bracketed paste) and show
+/// the cursor; written with `write(2)` because it is safe in a signal handler.
+private let modesOff: [UInt8] = Array("\u{1B}[?2004l\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l\u{1B}[?25h".utf8)
+
+private func writeAll(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) {
+    var off = 0
+    while off < count {
+        let n = write(fd, bytes + off, count - off)
+        if n <= 0 { if n < 0, errno == EINTR { continue }; return }
+        off += n
+    }
+}
+
+/// Puts the terminal back (endwin + modes off) and replays what was written to stderr while the
+/// screen was up. Idempotent; called from exit paths and signal handlers.
+func restoreTerminal() {
+    if cursesActive != 0 {
+        cursesActive = 0
+        endwin()
+        modesOff.withUnsafeBytes { writeAll(1, $0.baseAddress!, $0.count) }
+    }
+    releaseStderr()
+}
+
+/// Sends stderr to an unlinked temp file while the screen is up: a message written there (a Swift
+/// `Fatal error:` line, a library warning) would be drawn over the UI and then lost.
+func holdStderr() {
+    guard heldStderr < 0 else { return }
+    var template = Array("/tmp/terminalui-stderr-XXXXXX".utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard fd >= 0 else { return }
+    template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+    savedStderr = dup(2)
+    dup2(fd, 2)
+    heldStderr = fd
+}
+
+/// Points stderr back at the terminal and replays what was held.
+func releaseStderr() {
+    guard heldStderr >= 0, savedStderr >= 0 else { return }
+    dup2(savedStderr, 2)
+    close(savedStderr)
+    savedStderr = -1
+    let fd = heldStderr
+    heldStderr = -1
+    lseek(fd, 0, SEEK_SET)
+    var buf = (0..<4096).map { _ in UInt8(0) } as [UInt8]
+    buf.withUnsafeMutableBytes { raw in
+        while true {
+            let n = read(fd, raw.baseAddress!, raw.count)
+            if n <= 0 { break }
+            writeAll(2, raw.baseAddress!, n)
+        }
+    }
+    close(fd)
+}
+
+func markCursesActive(_ on: Bool) { cursesActive = on ? 1 : 0 }
+
+private let terminatingHandler: @convention(c) (Int32) -> Void = { sig in
+    restoreTerminal()
+    _ = ncs_sigaction_default(sig)
+    raise(sig) // blocked until we return; then the default action ends the process by this signal
+}
+
+private let fatalHandler: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void = { sig, info, _ in
+    restoreTerminal()
+    // Chain to the previous action (the Swift backtracer): the faulting instruction runs again on
+    // return and lands there, printing its report on the restored terminal.
+    _ = ncs_sigaction_restore(sig, savedActions + Int(sig))
+    if ncs_siginfo_code(info) <= 0 { raise(sig) } // sent by kill/raise/abort: re-send it
+}
+
+private let exitHandler: @convention(c) () -> Void = { restoreTerminal() }
+
+/// Installs the handlers that restore the terminal on INT/TERM/HUP/QUIT, on crashes and on exit().
+/// SIGWINCH is left to ncurses (it resizes by itself); SIGTSTP too (cbreak suspend).
+func installTerminalGuards() {
+    guard !handlersInstalled else { return }
+    handlersInstalled = true
+    for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { _ = ncs_sigaction_handler(sig, terminatingHandler, 0) }
+    for sig in [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT] { _ = ncs_sigaction_info(sig, fatalHandler, savedActions + Int(sig)) }
+    atexit(exitHandler)
+}
+
+/// Stops the process with SIGTSTP as the shell expects (Ctrl-Z in raw mode is just a key), and
+/// returns once it is continued.
+func stopProcessForJobControl() {
+    var old = sigaction()
+    sigaction(SIGTSTP, nil, &old)
+    _ = ncs_sigaction_default(SIGTSTP)
+    kill(getpid(), SIGTSTP)
+    sigaction(SIGTSTP, &old, nil)
+}

@@ -1,0 +1,223 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A theme file that could not be used, said so a person can fix it.
+public struct ThemeError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    /// The JSON path of the offending key, e.g. `slots.accent.fg` (empty for syntax errors).
+    public var key: String
+    public var problem: String
+    public var description: String {
+        key.isEmpty ? "theme \(file): \(problem)" : "theme \(file): \(key): \(problem)"
+    }
+}
+
+/// Finds and reads themes. Theme files are JSON:
+///
+///     { "name": "dark",
+///       "slots": { "background": { "fg": "252", "bg": "#1c1c1c" },
+///                  "accent": { "fg": "bright-blue", "bold": true }, ... } }
+///
+/// Colours: `default`, a name (`red`, `bright-blue`, …), `#rrggbb` or an index 0–255; attributes
+/// `bold`, `dim`, `underline`, `reverse`, `italic`. A slot without `bg` takes the background slot's.
+public enum ThemeLoader {
+    public static let builtInNames = ["default", "dark", "light", "high-contrast", "mono"]
+
+    /// Picks the theme: `NO_COLOR` forces mono; else `choice` (a name or a path), else
+    /// `ASSISTANT_WIZARD_THEME`, else `default`. Never fails: problems come back as warnings and
+    /// the default theme is used.
+    public static func resolve(choice: String?, themesDirectory: String?,
+                               environment: (String) -> String? = { getenv($0).map { String(cString: $0) } })
+        -> (theme: Theme, warnings: [String]) {
+        if let nc = environment("NO_COLOR"), !nc.isEmpty {
+            return load(nameOrPath: "mono", themesDirectory: themesDirectory)
+        }
+        let wanted = choice ?? environment("ASSISTANT_WIZARD_THEME").flatMap { $0.isEmpty ? nil : $0 } ?? "default"
+        return load(nameOrPath: wanted, themesDirectory: themesDirectory)
+    }
+
+    /// Loads a theme by name (from `themesDirectory/NAME.json`) or by path (contains "/" or ends
+    /// in ".json"). The default and mono themes are also built in, for when the folder is missing.
+    public static func load(nameOrPath: String, themesDirectory: String?) -> (theme: Theme, warnings: [String]) {
+        let isPath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".json")
+        let path: String? = isPath ? nameOrPath : themesDirectory.map { $0 + "/" + nameOrPath + ".json" }
+        if let path, let text = readFile(path) {
+            switch parse(json: text, file: path) {
+            case .success(let t): return (t, [])
+            case .failure(let e): return (builtInDefault, [e.description + "; using the default theme"])
+            }
+        }
+        if !isPath, let embedded = builtIn(nameOrPath) { return (embedded, []) }
+        let avail = themesDirectory.map { " (available: " + availableThemes(in: $0).joined(separator: ", ") + ")" } ?? ""
+        let what = isPath ? "theme file \(nameOrPath) cannot be read" : "theme '\(nameOrPath)' not found\(avail)"
+        return (builtInDefault, [what + "; using the default theme"])
+    }
+
+    /// Theme names (file names without .json) in a directory, sorted.
+    public static func availableThemes(in directory: String) -> [String] {
+        guard let dir = opendir(directory) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let ent = readdir(dir) {
+            let name = withUnsafeBytes(of: ent.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name.hasSuffix(".json") { names.append(String(name.dropLast(5))) }
+        }
+        return names.sorted()
+    }
+
+    static func readFile(_ path: String) -> String? {
+        guard let f = fopen(path, "rb") else { return nil }
+        defer { fclose(f) }
+        var bytes: [UInt8] = []
+        var buf = [UInt8](repeating: 0, count: 16384)
+        while true {
+            let n = fread(&buf, 1, buf.count, f)
+            if n > 0 { bytes.append(contentsOf: buf[0..<n]) }
+            if n < buf.count { break }
+        }
+        if ferror(f) != 0 { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Parses theme JSON. `file` names the source in error messages.
+    public static func parse(json: String, file: String) -> Result<Theme, ThemeError> {
+        let root: MiniJSON
+        do { root = try MiniJSON.parse(json) } catch {
+            return .failure(ThemeError(file: file, key: "", problem: "line \(error.line), column \(error.column): \(error.message)"))
+        }
+        guard case .object(let top) = root else { return .failure(ThemeError(file: file, key: "", problem: "the top level must be an object")) }
+        var name = file
+        var slots: [ThemeSlot: SlotStyle] = [:]
+        var explicitBackground: Set<ThemeSlot> = []
+        for (k, v) in top {
+            switch k {
+            case "name":
+                guard case .string(let s) = v else { return .failure(ThemeError(file: file, key: "name", problem: "must be a string")) }
+                name = s
+            case "slots":
+                guard case .object(let members) = v else { return .failure(ThemeError(file: file, key: "slots", problem: "must be an object")) }
+                for (slotName, slotValue) in members {
+                    guard let slot = ThemeSlot(rawValue: slotName) else {
+                        return .failure(ThemeError(file: file, key: "slots.\(slotName)",
+                                                   problem: "unknown slot (known: \(ThemeSlot.allCases.map(\.rawValue).joined(separator: ", ")))"))
+                    }
+                    guard case .object(let fields) = slotValue else {
+                        return .failure(ThemeError(file: file, key: "slots.\(slotName)", problem: "must be an object like {\"fg\": \"red\"}"))
+                    }
+                    var st = SlotStyle()
+                    for (field, fv) in fields {
+                        let key = "slots.\(slotName).\(field)"
+                        switch field {
+                        case "fg", "bg":
+                            guard case .string(let cs) = fv, let c = ThemeColor.parse(cs) else {
+                                return .failure(ThemeError(file: file, key: key, problem: "\(describe(fv)) is not a colour (use default, a name like red or bright-blue, #rrggbb, or \"0\"–\"255\")"))
+                            }
+                            if field == "fg" { st.foreground = c } else { st.background = c; explicitBackground.insert(slot) }
+                        case "bold", "dim", "underline", "reverse", "italic":
+                            guard case .bool(let b) = fv else { return .failure(ThemeError(file: file, key: key, problem: "must be true or false")) }
+                            let a: TextAttributes = ["bold": .bold, "dim": .dim, "underline": .underline, "reverse": .reverse, "italic": .italic][field]!
+                            if b { st.attributes.insert(a) }
+                        default:
+                            return .failure(ThemeError(file: file, key: key, problem: "unknown key (known: fg, bg, bold, dim, underline, reverse, italic)"))
+                        }
+                    }
+                    slots[slot] = st
+                }
+            default:
+                return .failure(ThemeError(file: file, key: k, problem: "unknown key (known: name, slots)"))
+            }
+        }
+        let bg = slots[.background]?.background ?? .terminalDefault
+        for slot in ThemeSlot.allCases where !explicitBackground.contains(slot) {
+            if slots[slot] == nil { slots[slot] = slots[.text] ?? SlotStyle() }
+            if !explicitBackground.contains(slot) { slots[slot]!.background = bg }
+        }
+        return .success(Theme(name: name, slots: slots))
+    }
+
+    private static func describe(_ v: MiniJSON) -> String {
+        switch v {
+        case .string(let s): return "\"\(s)\""
+        case .number(let d): return "\(d) (a number; write colours as strings)"
+        case .bool(let b): return "\(b)"
+        case .null: return "null"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+
+    public static func builtIn(_ name: String) -> Theme? {
+        switch name {
+        case "default": return builtInDefault
+        case "mono": return builtInMono
+        default: return nil
+        }
+    }
+
+    public static let builtInDefault: Theme = {
+        if case .success(let t) = parse(json: defaultThemeJSON, file: "built-in default") { return t }
+        fatalError("the built-in default theme does not parse")
+    }()
+
+    public static let builtInMono: Theme = {
+        if case .success(let t) = parse(json: monoThemeJSON, file: "built-in mono") { return t }
+        fatalError("the built-in mono theme does not parse")
+    }()
+
+    /// Byte for byte the same as themes/default.json (a test checks it).
+    public static let defaultThemeJSON = """
+    {
+      "name": "default",
+      "slots": {
+        "background": { "fg": "default", "bg": "default" },
+        "text": { "fg": "default" },
+        "muted": { "fg": "245" },
+        "accent": { "fg": "75", "bold": true },
+        "focus": { "fg": "81", "bold": true },
+        "error": { "fg": "203", "bold": true },
+        "warning": { "fg": "214" },
+        "success": { "fg": "114" },
+        "selection": { "fg": "231", "bg": "25" },
+        "border": { "fg": "240" },
+        "json_key": { "fg": "117" },
+        "json_string": { "fg": "150" },
+        "json_number": { "fg": "215" },
+        "json_bool": { "fg": "176" },
+        "json_null": { "fg": "245", "italic": true },
+        "json_punctuation": { "fg": "250" }
+      }
+    }
+
+    """
+
+    /// Byte for byte the same as themes/mono.json: attributes only, for NO_COLOR and colourless terminals.
+    public static let monoThemeJSON = """
+    {
+      "name": "mono",
+      "slots": {
+        "background": { "fg": "default", "bg": "default" },
+        "text": { "fg": "default" },
+        "muted": { "dim": true },
+        "accent": { "bold": true },
+        "focus": { "bold": true, "underline": true },
+        "error": { "bold": true },
+        "warning": { "bold": true },
+        "success": {},
+        "selection": { "reverse": true },
+        "border": {},
+        "json_key": { "bold": true },
+        "json_string": {},
+        "json_number": {},
+        "json_bool": {},
+        "json_null": { "dim": true },
+        "json_punctuation": { "dim": true }
+      }
+    }
+
+    """
+}

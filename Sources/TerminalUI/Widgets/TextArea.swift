@@ -1,0 +1,411 @@
+/// A position in a text area: line index and Character offset in that line.
+public struct TextPosition: Comparable, Hashable, Sendable {
+    public var line: Int, column: Int
+    public init(line: Int, column: Int) { self.line = line; self.column = column }
+    public static func < (a: TextPosition, b: TextPosition) -> Bool { (a.line, a.column) < (b.line, b.column) }
+}
+
+/// A styled stretch of one line, by Character offsets, returned by a highlighter.
+public struct HighlightSpan: Equatable, Sendable {
+    public var range: Range<Int>
+    public var style: Style
+    public init(_ range: Range<Int>, _ style: Style) { self.range = range; self.style = style }
+}
+
+/// A multi-line editor with soft wrap by display width, scrolling, a line/column indicator, paste
+/// and undo/redo.
+///
+/// Cost per keystroke does not grow with the text: the text is kept as an array of lines, an edit
+/// touches only the lines it changes, undo records the edit (not a copy of the text), and only the
+/// visible lines are wrapped and measured when drawing or moving by screen rows.
+public struct TextArea: Widget, Sendable {
+    struct Edit: Sendable {
+        var start: TextPosition
+        var removed: String
+        var inserted: String
+        var cursorBefore: TextPosition
+        var cursorAfter: TextPosition
+        var typing: Bool
+    }
+
+    public private(set) var lines: [String]
+    public private(set) var cursor = TextPosition(line: 0, column: 0)
+    /// Size of the text region (the parent sets it on layout; moving by screen rows needs it).
+    public var width: Int
+    public var height: Int
+    /// Shows "Ln 3, Col 7" on the last row.
+    public var showsStatus = true
+    public var placeholder: String
+    /// Colours parts of a line (e.g. `{{variables}}`); called only for visible lines.
+    public var highlighter: (@Sendable (String) -> [HighlightSpan])?
+    public private(set) var editedSinceBlur = false
+
+    /// First visible screen row: a line and which of its wrapped rows.
+    private var top = (line: 0, row: 0)
+    private var goalColumn: Int?
+    private var undoStack: [Edit] = []
+    private var redoStack: [Edit] = []
+    public var undoLimit = 500
+
+    public init(_ text: String = "", width: Int = 60, height: Int = 8, placeholder: String = "") {
+        lines = Self.splitLines(text)
+        self.width = width
+        self.height = height
+        self.placeholder = placeholder
+    }
+
+    /// Lines of `text`, with CR LF and lone CR taken as line breaks (CR LF is one Character in
+    /// Swift, so this works on scalars).
+    static func splitLines(_ text: String) -> [String] {
+        var t = text
+        if t.unicodeScalars.contains("\r") {
+            var out = String.UnicodeScalarView()
+            var prevCR = false
+            for u in t.unicodeScalars {
+                if u == "\n", prevCR { prevCR = false; continue }
+                prevCR = u == "\r"
+                out.append(u == "\r" ? "\n" : u)
+            }
+            t = String(out)
+        }
+        return t.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// The whole text (joins the lines: O(size), so call it when needed, not per frame).
+    public var text: String { lines.joined(separator: "\n") }
+    public var lineCount: Int { lines.count }
+
+    /// Replaces the whole text as one undoable edit (e.g. after an external editor).
+    public mutating func setText(_ new: String) {
+        let end = TextPosition(line: lines.count - 1, column: lines[lines.count - 1].count)
+        apply(start: TextPosition(line: 0, column: 0), end: end, insert: new, typing: false)
+        top = (0, 0)
+    }
+
+    public mutating func didBlur() -> Bool {
+        defer { editedSinceBlur = false }
+        return editedSinceBlur
+    }
+
+    public static let keyBindings: [KeyBinding] = [
+        KeyBinding([.up, .down, .left, .right], "move"), KeyBinding([.pageUp, .pageDown], "page"),
+        KeyBinding([.ctrl("a"), .ctrl("e")], "line start/end"), KeyBinding(KeyPress(.home, .ctrl), "top"),
+        KeyBinding(KeyPress(.end, .ctrl), "bottom"), KeyBinding(.ctrl("k"), "kill line"),
+        KeyBinding([.ctrl("_"), .alt("z")], "undo"), KeyBinding(.alt("Z"), "redo"), KeyBinding(.tab, "next field"),
+    ]
+    public var bindings: [KeyBinding] { Self.keyBindings }
+
+    // MARK: editing primitive
+
+    private func character(in line: String, offset: Int) -> String.Index {
+        line.index(line.startIndex, offsetBy: offset, limitedBy: line.endIndex) ?? line.endIndex
+    }
+
+    /// The text between two positions.
+    func text(from a: TextPosition, to b: TextPosition) -> String {
+        if a.line == b.line {
+            let l = lines[a.line]
+            return String(l[character(in: l, offset: a.column)..<character(in: l, offset: b.column)])
+        }
+        var parts: [Substring] = []
+        let first = lines[a.line]
+        parts.append(first[character(in: first, offset: a.column)...])
+        if b.line > a.line + 1 { for i in (a.line + 1)..<b.line { parts.append(Substring(lines[i])) } }
+        let last = lines[b.line]
+        parts.append(last[..<character(in: last, offset: b.column)])
+        return parts.joined(separator: "\n")
+    }
+
+    /// Replaces [a, b) with `s`; returns the end of the inserted text. Touches only lines a...b.
+    @discardableResult
+    private mutating func replace(from a: TextPosition, to b: TextPosition, with s: String) -> TextPosition {
+        let firstLine = lines[a.line], lastLine = lines[b.line]
+        let prefix = firstLine[..<character(in: firstLine, offset: a.column)]
+        let suffix = lastLine[character(in: lastLine, offset: b.column)...]
+        let pieces = s.split(separator: "\n", omittingEmptySubsequences: false)
+        if pieces.count == 1 {
+            let head = String(prefix) + pieces[0]
+            lines[a.line] = head + suffix
+            if b.line > a.line { lines.removeSubrange((a.line + 1)...b.line) }
+            // Counted on the joined text: a typed combining mark merges into the character before it.
+            return TextPosition(line: a.line, column: head.count)
+        }
+        var new: [String] = [String(prefix) + pieces[0]]
+        new.reserveCapacity(pieces.count)
+        for p in pieces.dropFirst().dropLast() { new.append(String(p)) }
+        new.append(String(pieces.last!) + suffix)
+        lines.replaceSubrange(a.line...b.line, with: new)
+        return TextPosition(line: a.line + pieces.count - 1, column: pieces.last!.count)
+    }
+
+    /// Applies an edit, recording it for undo (consecutive typing is one undo step).
+    private mutating func apply(start: TextPosition, end: TextPosition, insert s: String, typing: Bool) {
+        let removed = start == end ? "" : text(from: start, to: end)
+        let before = cursor
+        let after = replace(from: start, to: end, with: s)
+        cursor = after
+        goalColumn = nil
+        editedSinceBlur = true
+        redoStack.removeAll()
+        if typing, var last = undoStack.last, last.typing, last.removed.isEmpty, removed.isEmpty, last.cursorAfter == start,
+           !s.hasPrefix(" ") {
+            last.inserted += s
+            last.cursorAfter = after
+            undoStack[undoStack.count - 1] = last
+            return
+        }
+        undoStack.append(Edit(start: start, removed: removed, inserted: s, cursorBefore: before, cursorAfter: after, typing: typing))
+        if undoStack.count > undoLimit { undoStack.removeFirst() }
+    }
+
+    private static func end(of s: String, from start: TextPosition) -> TextPosition {
+        var line = start.line, col = start.column
+        for ch in s { if ch == "\n" { line += 1; col = 0 } else { col += 1 } }
+        return TextPosition(line: line, column: col)
+    }
+
+    private mutating func undo() -> WidgetResult {
+        guard let e = undoStack.popLast() else { return .handled }
+        replace(from: e.start, to: Self.end(of: e.inserted, from: e.start), with: e.removed)
+        cursor = e.cursorBefore
+        redoStack.append(e)
+        editedSinceBlur = true
+        ensureCursorVisible()
+        return .changed
+    }
+
+    private mutating func redo() -> WidgetResult {
+        guard let e = redoStack.popLast() else { return .handled }
+        replace(from: e.start, to: Self.end(of: e.removed, from: e.start), with: e.inserted)
+        cursor = e.cursorAfter
+        undoStack.append(e)
+        editedSinceBlur = true
+        ensureCursorVisible()
+        return .changed
+    }
+
+    // MARK: wrapping (only ever for the lines being shown or moved through)
+
+    private var wrapWidth: Int { max(1, width) }
+
+    func wrapStarts(_ line: Int) -> [Int] {
+        let l = lines[line]
+        if l.utf8.count <= wrapWidth, l.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return [0] } // short ASCII
+        return softWrapStarts(l, width: wrapWidth)
+    }
+
+    /// Which wrapped row of its line a column falls on, and its screen x within that row.
+    private func rowAndX(line: Int, column: Int, starts: [Int]) -> (row: Int, x: Int) {
+        var row = 0
+        while row + 1 < starts.count, starts[row + 1] <= column { row += 1 }
+        let l = lines[line]
+        let s = character(in: l, offset: starts[row])
+        let e = character(in: l, offset: column)
+        return (row, displayWidth(l[s..<e]))
+    }
+
+    /// The column in row `row` of `line` closest to screen x `x`.
+    private func column(line: Int, row: Int, x: Int, starts: [Int]) -> Int {
+        let l = lines[line]
+        let rowStart = starts[row]
+        let rowEnd = row + 1 < starts.count ? starts[row + 1] : l.count
+        var col = rowStart, w = 0
+        var i = character(in: l, offset: rowStart)
+        while col < rowEnd {
+            let cw = displayWidth(l[i])
+            if w + cw > x { break }
+            w += cw; col += 1; i = l.index(after: i)
+        }
+        // Do not land after the last character of a wrapped row (that is the next row's start).
+        if row + 1 < starts.count, col == rowEnd, col > rowStart { col -= 1 }
+        return col
+    }
+
+    private mutating func moveVertically(_ delta: Int) {
+        var starts = wrapStarts(cursor.line)
+        let (row, x) = rowAndX(line: cursor.line, column: cursor.column, starts: starts)
+        let gx = goalColumn ?? x
+        var line = cursor.line, r = row
+        var remaining = delta
+        while remaining != 0 {
+            if remaining > 0 {
+                if r + 1 < starts.count { r += 1 } else if line + 1 < lines.count { line += 1; starts = wrapStarts(line); r = 0 } else { break }
+                remaining -= 1
+            } else {
+                if r > 0 { r -= 1 } else if line > 0 { line -= 1; starts = wrapStarts(line); r = starts.count - 1 } else { break }
+                remaining += 1
+            }
+        }
+        cursor = TextPosition(line: line, column: column(line: line, row: r, x: gx, starts: starts))
+        goalColumn = gx
+    }
+
+    private var textHeight: Int { max(1, showsStatus && height > 2 ? height - 1 : height) }
+
+    /// Moves `top` so the cursor's row is on screen. Walks at most a screenful of rows.
+    mutating func ensureCursorVisible() {
+        let (crow, _) = rowAndX(line: cursor.line, column: cursor.column, starts: wrapStarts(cursor.line))
+        if cursor.line < top.line || (cursor.line == top.line && crow < top.row) { top = (cursor.line, crow); return }
+        // Count rows from top to the cursor, giving up once past a screenful.
+        var rows = 0, line = top.line, r = top.row
+        let h = textHeight
+        while rows < h {
+            if line == cursor.line { rows += crow - r; break }
+            rows += wrapStarts(line).count - r
+            line += 1; r = 0
+        }
+        if rows < h, line == cursor.line { return }
+        // Put the cursor on the last row: walk back h-1 rows from it.
+        var tl = cursor.line, tr = crow, back = h - 1
+        while back > 0 {
+            if tr >= back { tr -= back; back = 0 } else if tl > 0 { back -= tr + 1; tl -= 1; tr = wrapStarts(tl).count - 1 } else { tr = 0; back = 0 }
+        }
+        top = (tl, tr)
+    }
+
+    // MARK: events
+
+    public mutating func handle(_ event: InputEvent) -> WidgetResult {
+        let r: WidgetResult
+        switch event {
+        case .paste(let s):
+            let clean = Self.splitLines(s).joined(separator: "\n")
+            apply(start: cursor, end: cursor, insert: clean, typing: false)
+            r = .changed
+        case .key(let k): r = handle(key: k)
+        case .mouse(let m):
+            switch m.kind {
+            case .wheelUp: moveVertically(-3); r = .handled
+            case .wheelDown: moveVertically(3); r = .handled
+            default: return .unhandled
+            }
+        case .resize: return .unhandled
+        }
+        if r != .unhandled { ensureCursorVisible() }
+        return r
+    }
+
+    private mutating func handle(key k: KeyPress) -> WidgetResult {
+        if let ch = k.text {
+            apply(start: cursor, end: cursor, insert: String(ch), typing: true)
+            return .changed
+        }
+        let lineLength = lines[cursor.line].count
+        switch (k.key, k.modifiers) {
+        case (.enter, []), (.enter, .shift), (.char("j"), .ctrl):
+            apply(start: cursor, end: cursor, insert: "\n", typing: false); return .changed
+        case (.tab, []): return .focusNext
+        case (.tab, .shift): return .focusPrevious
+        case (.left, []), (.char("b"), .ctrl):
+            goalColumn = nil
+            if cursor.column > 0 { cursor.column -= 1 } else if cursor.line > 0 { cursor.line -= 1; cursor.column = lines[cursor.line].count }
+            return .handled
+        case (.right, []), (.char("f"), .ctrl):
+            goalColumn = nil
+            if cursor.column < lineLength { cursor.column += 1 } else if cursor.line + 1 < lines.count { cursor.line += 1; cursor.column = 0 }
+            return .handled
+        case (.up, []), (.char("p"), .ctrl): moveVertically(-1); return .handled
+        case (.down, []), (.char("n"), .ctrl): moveVertically(1); return .handled
+        case (.pageUp, []): moveVertically(-(textHeight - 1)); return .handled
+        case (.pageDown, []): moveVertically(textHeight - 1); return .handled
+        case (.home, []), (.char("a"), .ctrl): cursor.column = 0; goalColumn = nil; return .handled
+        case (.end, []), (.char("e"), .ctrl): cursor.column = lineLength; goalColumn = nil; return .handled
+        case (.home, .ctrl): cursor = TextPosition(line: 0, column: 0); goalColumn = nil; return .handled
+        case (.end, .ctrl): cursor = TextPosition(line: lines.count - 1, column: lines[lines.count - 1].count); goalColumn = nil; return .handled
+        case (.left, .ctrl), (.char("b"), .alt):
+            let chars = Array(lines[cursor.line])
+            cursor.column = WordMotion.previousStart(chars, from: cursor.column); return .handled
+        case (.right, .ctrl), (.char("f"), .alt):
+            let chars = Array(lines[cursor.line])
+            cursor.column = WordMotion.nextEnd(chars, from: cursor.column); return .handled
+        case (.backspace, []), (.char("h"), .ctrl):
+            if cursor.column > 0 {
+                apply(start: TextPosition(line: cursor.line, column: cursor.column - 1), end: cursor, insert: "", typing: false)
+            } else if cursor.line > 0 {
+                apply(start: TextPosition(line: cursor.line - 1, column: lines[cursor.line - 1].count), end: cursor, insert: "", typing: false)
+            } else { return .handled }
+            return .changed
+        case (.delete, []), (.char("d"), .ctrl):
+            if cursor.column < lineLength {
+                apply(start: cursor, end: TextPosition(line: cursor.line, column: cursor.column + 1), insert: "", typing: false)
+            } else if cursor.line + 1 < lines.count {
+                apply(start: cursor, end: TextPosition(line: cursor.line + 1, column: 0), insert: "", typing: false)
+            } else { return .handled }
+            return .changed
+        case (.char("k"), .ctrl):
+            let end = cursor.column < lineLength ? TextPosition(line: cursor.line, column: lineLength)
+                : (cursor.line + 1 < lines.count ? TextPosition(line: cursor.line + 1, column: 0) : cursor)
+            guard end != cursor else { return .handled }
+            apply(start: cursor, end: end, insert: "", typing: false); return .changed
+        case (.char("u"), .ctrl):
+            guard cursor.column > 0 else { return .handled }
+            apply(start: TextPosition(line: cursor.line, column: 0), end: cursor, insert: "", typing: false); return .changed
+        case (.char("w"), .ctrl), (.backspace, .alt):
+            let start = WordMotion.previousStart(Array(lines[cursor.line]), from: cursor.column)
+            guard start < cursor.column else { return .handled }
+            apply(start: TextPosition(line: cursor.line, column: start), end: cursor, insert: "", typing: false); return .changed
+        case (.char("d"), .alt):
+            let end = WordMotion.nextEnd(Array(lines[cursor.line]), from: cursor.column)
+            guard end > cursor.column else { return .handled }
+            apply(start: cursor, end: TextPosition(line: cursor.line, column: end), insert: "", typing: false); return .changed
+        case (.char("_"), .ctrl), (.char("z"), .alt): return undo()
+        case (.char("Z"), .alt), (.char("z"), [.alt, .shift]): return redo()
+        default: return .unhandled
+        }
+    }
+
+    // MARK: drawing
+
+    public func render(into canvas: inout Canvas, in rect: Rect, focused: Bool) {
+        guard rect.width > 0, rect.height > 0 else { return }
+        let textRows = showsStatus && rect.height > 2 ? rect.height - 1 : rect.height
+        canvas.fill(rect, style: .text)
+        var view = self
+        view.width = rect.width
+        view.height = rect.height
+        view.ensureCursorVisible()
+        let empty = lines.count == 1 && lines[0].isEmpty
+        if empty, !placeholder.isEmpty {
+            for (i, row) in wrapText(placeholder, width: rect.width).prefix(textRows).enumerated() {
+                canvas.put(row, row: rect.row + i, col: rect.col, maxWidth: rect.width, style: .muted)
+            }
+        }
+        var line = view.top.line, r = view.top.row, screenRow = 0
+        while screenRow < textRows, line < lines.count {
+            let l = lines[line]
+            let starts = view.wrapStarts(line)
+            let spans = highlighter?(l) ?? []
+            let chars = Array(l)
+            while r < starts.count, screenRow < textRows {
+                let s = starts[r], e = r + 1 < starts.count ? starts[r + 1] : chars.count
+                var x = rect.col
+                var i = s
+                while i < e {
+                    // Draw runs of equal style.
+                    let style = spans.last(where: { $0.range.contains(i) })?.style ?? .text
+                    var j = i + 1
+                    while j < e, (spans.last(where: { $0.range.contains(j) })?.style ?? .text) == style { j += 1 }
+                    let seg = chars[i..<j].map { $0 == "\t" ? " " : $0 }
+                    x += canvas.put(String(seg), row: rect.row + screenRow, col: x, maxWidth: rect.right - x, style: style)
+                    i = j
+                }
+                if focused, line == cursor.line {
+                    let isCursorRow = cursor.column >= s && (cursor.column < e || r == starts.count - 1)
+                    if isCursorRow {
+                        let x = displayWidth(String(chars[s..<cursor.column]))
+                        canvas.cursor = (rect.row + screenRow, rect.col + min(x, rect.width - 1))
+                    }
+                }
+                r += 1; screenRow += 1
+            }
+            line += 1; r = 0
+        }
+        if showsStatus, rect.height > 2 {
+            let status = "Ln \(cursor.line + 1)/\(lines.count), Col \(cursor.column + 1)"
+            let row = rect.bottom - 1
+            canvas.fill(Rect(row: row, col: rect.col, width: rect.width, height: 1), style: .muted)
+            let w = displayWidth(status)
+            canvas.put(status, row: row, col: max(rect.col, rect.right - w), maxWidth: rect.width, style: focused ? .accent : .muted)
+        }
+    }
+}

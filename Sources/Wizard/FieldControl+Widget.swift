@@ -1,0 +1,55 @@
+import TerminalUI
+
+/// Forwarding to the widget inside a control: Swift enums with payloads need a switch to mutate.
+extension FieldControl {
+    mutating func handle(_ event: InputEvent) -> WidgetResult {
+        switch self {
+        case .text(var w): defer { self = .text(w) }; return w.handle(event)
+        case .stringList(var w): defer { self = .stringList(w) }; return w.handle(event)
+        case .longText(var w): defer { self = .longText(w) }; return w.handle(event)
+        case .choice(var w, let o, let k): defer { self = .choice(w, o, variantKeys: k) }; return w.handle(event)
+        case .picker(var w): defer { self = .picker(w) }; return w.handle(event)
+        case .toggle(var w): defer { self = .toggle(w) }; return w.handle(event)
+        case .number(var w, let i): defer { self = .number(w, integer: i) }; return w.handle(event)
+        case .records(var w, let item): defer { self = .records(w, item: item) }; return w.handle(event)
+        }
+    }
+
+    /// True when the value was edited since the field last had focus.
+    mutating func didBlur() -> Bool {
+        switch self {
+        case .text(var w): defer { self = .text(w) }; return w.didBlur()
+        case .stringList(var w): defer { self = .stringList(w) }; return w.didBlur()
+        case .longText(var w): defer { self = .longText(w) }; return w.didBlur()
+        case .toggle(var w): defer { self = .toggle(w) }; return w.didBlur()
+        case .number(var w, let i): defer { self = .number(w, integer: i) }; return w.didBlur()
+        case .records(var w, let item): defer { self = .records(w, item: item) }; return w.didBlur()
+        case .choice, .picker: return true
+        }
+    }
+
+    /// Rows the control needs below its label. A choice shows all its entries only while focused.
+    func contentHeight(focused: Bool) -> Int {
+        switch self {
+        case .text, .stringList, .toggle, .number: return 1
+        case .longText(let w): return w.height + (w.showsStatus ? 1 : 0)
+        case .choice(let w, let o, _): return focused ? max(1, o.count) : (w.items.isEmpty ? 1 : 1)
+        case .picker(let w): return focused ? w.height + 1 : 1
+        case .records(let w, _): return w.height + 1
+        }
+    }
+
+    func render(into canvas: inout Canvas, in rect: Rect, focused: Bool) {
+        switch self {
+        case .choice(let w, _, _) where !focused, .picker(let w) where !focused:
+            let title = w.selectedItem?.title ?? "—"
+            canvas.put(title, row: rect.row, col: rect.col, maxWidth: rect.width, style: .text)
+        default:
+            widget.render(into: &canvas, in: rect, focused: focused)
+        }
+    }
+
+    mutating func setTextAreaWidth(_ width: Int) {
+        if case .longText(var w) = self, w.width != width { w.width = width; self = .longText(w) }
+    }
+}

@@ -1,0 +1,161 @@
+import AssistantModel
+import TerminalUI
+
+/// What a form tells the wizard after an event.
+enum FormEvent: Equatable, Sendable {
+    case unhandled
+    case handled
+    /// The draft changed at this path; `structural` when other fields may appear or vanish.
+    case changed(path: String, structural: Bool)
+    /// Focus left the field at this path; `edited` when its value changed while it had focus.
+    case blurred(path: String, edited: Bool)
+    /// A list editor wants its record form: for row `row`, or a new row when nil.
+    case editRecord(field: Int, row: Int?)
+}
+
+/// A page of fields over a JSON object (the draft, or one record of a list), in the manner of huh:
+/// each field owns its widget; the form owns focus, layout and scrolling.
+struct Form: Sendable {
+    var fields: [FormField] = []
+    var focus = 0
+    var scrollTop = 0
+
+    var focused: FormField? { fields.indices.contains(focus) ? fields[focus] : nil }
+
+    /// New rows from the builder. A row whose widget still shows the draft's value keeps its widget,
+    /// so a rebuild never throws away a cursor position or an undo history.
+    mutating func replaceFields(_ new: [FormField], body: JSONValue) {
+        let focusedPath = focused?.path
+        var old: [String: FormField] = [:]
+        for f in fields { old[f.identity] = f }
+        fields = new.map { n in
+            guard let o = old[n.identity], o.value(previous: body.value(at: n.path)) == body.value(at: n.path) else { return n }
+            var kept = n
+            kept.control = o.control
+            return kept
+        }
+        if let focusedPath, let i = fields.firstIndex(where: { $0.path == focusedPath }) { focus = i }
+        focus = min(focus, max(0, fields.count - 1))
+    }
+
+    // MARK: layout
+
+    struct Slot: Equatable { var field: Int; var top: Int; var height: Int }
+
+    /// Each field's rows, top to bottom: its label, its control, and a message row when it has one.
+    func layout(hasMessage: (FormField) -> Bool) -> [Slot] {
+        var y = 0
+        var out: [Slot] = []
+        for (i, f) in fields.enumerated() {
+            let h = 1 + f.control.contentHeight(focused: i == focus) + (hasMessage(f) ? 1 : 0)
+            out.append(Slot(field: i, top: y, height: h))
+            y += h + 1
+        }
+        return out
+    }
+
+    /// Scrolls so the focused field is wholly in view (its top wins when it is taller than the view).
+    mutating func scrollToFocus(viewHeight: Int, hasMessage: (FormField) -> Bool) {
+        guard let slot = layout(hasMessage: hasMessage).first(where: { $0.field == focus }) else { scrollTop = 0; return }
+        if slot.top + slot.height > scrollTop + viewHeight { scrollTop = slot.top + slot.height - viewHeight }
+        if slot.top < scrollTop { scrollTop = slot.top }
+        scrollTop = max(0, scrollTop)
+    }
+
+    mutating func fitTextAreas(width: Int) {
+        for i in fields.indices { fields[i].control.setTextAreaWidth(max(10, width - 2 - fields[i].indent * 2)) }
+    }
+
+    func render(into canvas: inout Canvas, in rect: Rect, active: Bool, message: (FormField) -> FieldMessage?) {
+        let slots = layout { message($0) != nil }
+        var hiddenAbove = false, hiddenBelow = false
+        for slot in slots {
+            let top = rect.row + slot.top - scrollTop
+            // Only whole fields are drawn; the markers below say that more is out of view.
+            if top < rect.row { hiddenAbove = true; continue }
+            if top + slot.height > rect.bottom { hiddenBelow = true; continue }
+            let f = fields[slot.field]
+            let isFocused = active && slot.field == focus
+            let indent = f.indent * 2
+            let box = Rect(row: top, col: rect.col + indent, width: rect.width - indent, height: slot.height)
+            drawField(into: &canvas, in: box, label: f.label, focused: isFocused, message: message(f),
+                      hint: hint(for: f, focused: isFocused)) { c, r in
+                f.control.render(into: &c, in: r, focused: isFocused)
+            }
+        }
+        if hiddenAbove { canvas.put("▲ more above", row: rect.row, col: rect.right - 13, maxWidth: 13, style: .muted) }
+        if hiddenBelow { canvas.put("▼ more below", row: rect.bottom - 1, col: rect.right - 13, maxWidth: 13, style: .muted) }
+        if slots.isEmpty {
+            canvas.put("Nothing to set here.", row: rect.row, col: rect.col + 2, maxWidth: rect.width - 2, style: .muted)
+        }
+    }
+
+    private func hint(for f: FormField, focused: Bool) -> String? {
+        var parts: [String] = []
+        if f.spec.required && f.indent == 0 { parts.append("required") }
+        if case .number(let w, _) = f.control, let r = w.rangeDescription { parts.append(r) }
+        if case .number = f.control, case .number(let rule) = f.spec.kind, !rule.unit.isEmpty { parts.append(rule.unit) }
+        if focused, case .choice(let w, let o, _) = f.control, let i = w.selectedIndex, i < o.count, !o[i].help.isEmpty {
+            parts.append(o[i].help)
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    /// The field under a screen row, for mouse clicks.
+    func field(atRow row: Int, in rect: Rect, hasMessage: (FormField) -> Bool) -> (index: Int, rowInField: Int)? {
+        for slot in layout(hasMessage: hasMessage) {
+            let top = rect.row + slot.top - scrollTop
+            if row >= top && row < top + slot.height { return (slot.field, row - top) }
+        }
+        return nil
+    }
+
+    // MARK: events
+
+    /// Moves focus, telling the caller which field lost it.
+    mutating func moveFocus(to index: Int) -> FormEvent {
+        guard !fields.isEmpty else { return .handled }
+        let target = (index % fields.count + fields.count) % fields.count
+        guard target != focus else { return .handled }
+        let path = fields[focus].path
+        let edited = fields[focus].control.didBlur()
+        focus = target
+        return .blurred(path: path, edited: edited)
+    }
+
+    /// Blurs the focused field (the form itself is losing focus: step change, sending).
+    mutating func blur() -> FormEvent {
+        guard fields.indices.contains(focus) else { return .handled }
+        return .blurred(path: fields[focus].path, edited: fields[focus].control.didBlur())
+    }
+
+    mutating func handle(_ event: InputEvent, body: inout JSONValue) -> FormEvent {
+        guard fields.indices.contains(focus) else { return .unhandled }
+        let result = fields[focus].control.handle(event)
+        switch result {
+        case .unhandled:
+            if let k = event.keyPress {
+                if k == KeyPress(.tab) || k == KeyPress(.down) { return moveFocus(to: focus + 1) }
+                if k == KeyPress(.tab, .shift) || k == KeyPress(.up) { return moveFocus(to: focus - 1) }
+            }
+            return .unhandled
+        case .handled, .cancel: return .handled
+        case .changed: return write(body: &body)
+        case .submit, .focusNext:
+            if case .changed = write(body: &body) {}
+            return moveFocus(to: focus + 1)
+        case .focusPrevious: return moveFocus(to: focus - 1)
+        case .edit(let row): return .editRecord(field: focus, row: row)
+        }
+    }
+
+    /// Writes the focused control's value into the draft.
+    mutating func write(body: inout JSONValue) -> FormEvent {
+        let f = fields[focus]
+        let old = body.value(at: f.path)
+        let new = f.value(previous: old)
+        guard new != old else { return .handled }
+        try? body.set(f.path, to: new)
+        return .changed(path: f.path, structural: f.control.isStructural)
+    }
+}

@@ -1,0 +1,95 @@
+import AssistantModel
+import TerminalUI
+
+/// A voice as the picker lists it (the wizard's own shape, so forms do not depend on the client).
+public struct VoiceOption: Sendable, Equatable {
+    public var id: String, name: String, language: String, provider: String, description: String
+    public init(id: String, name: String, language: String, provider: String, description: String) {
+        self.id = id; self.name = name; self.language = language; self.provider = provider; self.description = description
+    }
+}
+
+/// The widget that edits a field, chosen from the field's kind in the schema.
+enum FieldControl: Sendable {
+    case text(TextInput)
+    case longText(TextArea)
+    case choice(SelectList, [ChoiceOption], variantKeys: [String])
+    case toggle(Toggle)
+    case number(NumberInput, integer: Bool)
+    case records(ListEditor<JSONValue>, item: [FieldSpec])
+    /// Enum options typed as one comma-separated line.
+    case stringList(TextInput)
+    /// A long list to pick from (voices, time zones); picking writes the item's id.
+    case picker(SelectList)
+
+    var widget: any Widget {
+        switch self {
+        case .text(let w), .stringList(let w): return w
+        case .longText(let w): return w
+        case .choice(let w, _, _), .picker(let w): return w
+        case .toggle(let w): return w
+        case .number(let w, _): return w
+        case .records(let w, _): return w
+        }
+    }
+
+    /// Controls whose value decides which other fields show; a change rebuilds the form.
+    var isStructural: Bool {
+        if case .choice = self { return true }
+        if case .picker = self { return true }
+        return false
+    }
+}
+
+/// One row of a form: where its value lives in the draft, what the schema says of it, and the
+/// widget editing it. The draft stays the single source of truth; the widget is a view of it.
+struct FormField: Sendable {
+    /// Concrete JSON path relative to the form's root ("voice.speed", "answer").
+    var path: String
+    var spec: FieldSpec
+    var label: String
+    var indent: Int
+    var control: FieldControl
+    /// The value is written even when empty (records keep their required keys; a nullable text
+    /// in its "value" state stays a string).
+    var keepsEmpty: Bool
+    /// Which kind of control it is, so a rebuild can keep a widget's cursor and undo history.
+    var identity: String { path + "#" + String(describing: type(of: control.widget)) }
+
+    /// The JSON the control holds now, given what the draft held before.
+    func value(previous: JSONValue?) -> JSONValue? {
+        switch control {
+        case .text(let w): return text(w.value)
+        case .longText(let w): return text(w.text)
+        case .choice(let w, let options, let keys):
+            guard let i = w.selectedIndex, i < options.count else { return previous }
+            return options[i].apply(to: previous, variantKeys: keys)
+        case .picker(let w):
+            guard let id = w.selectedItem?.id else { return previous }
+            return id.isEmpty ? nil : .string(id)
+        case .toggle(let w): return .bool(w.isOn)
+        case .number(let w, let integer):
+            guard let v = w.value else { return nil }
+            if integer, let i = w.intValue { return .number(JSONNumber(i)) }
+            return JSONNumber(v).map(JSONValue.number) ?? previous
+        case .records(let w, _): return .array(w.rows)
+        case .stringList(let w):
+            let raw = w.value
+            if raw.allSatisfy(\.isWhitespace) { return keepsEmpty ? .array([]) : nil }
+            return .array(raw.split(separator: ",", omittingEmptySubsequences: false).map {
+                .string($0.trimmed(" "))
+            })
+        }
+    }
+
+    private func text(_ s: String) -> JSONValue? { s.isEmpty && !keepsEmpty ? nil : .string(s) }
+}
+
+extension Substring {
+    func trimmed(_ set: Character) -> String {
+        var s = self[...]
+        while s.first == set { s = s.dropFirst() }
+        while s.last == set { s = s.dropLast() }
+        return String(s)
+    }
+}

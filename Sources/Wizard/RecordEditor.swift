@@ -1,0 +1,70 @@
+import AssistantModel
+import TerminalUI
+
+/// The sub-form a list editor opens for one record (a FAQ item, an output field, a calling window).
+/// It edits a copy, so Esc leaves the list as it was; Ctrl-S puts the copy back.
+struct RecordEditor: Sendable {
+    /// The list's path in the draft ("faq_items", "call_retry_config.calling_windows").
+    var listPath: String
+    /// The row being edited, or nil for a new one.
+    var index: Int?
+    /// The form field (in the step's form) that holds the list editor.
+    var fieldIndex: Int
+    var item: [FieldSpec]
+    var noun: String
+    var record: JSONValue
+    var form = Form()
+    var shownPaths: Set<String> = []
+
+    init(listPath: String, index: Int?, fieldIndex: Int, item: [FieldSpec], noun: String, record: JSONValue?) {
+        self.listPath = listPath; self.index = index; self.fieldIndex = fieldIndex; self.item = item; self.noun = noun
+        self.record = record ?? RecordEditor.newRecord(item)
+        rebuild()
+    }
+
+    /// A new record starts with its documented defaults and empty required text, so every control
+    /// shows what will be sent.
+    static func newRecord(_ item: [FieldSpec]) -> JSONValue {
+        var obj = JSONObject()
+        for spec in item where spec.required {
+            if let d = spec.defaultValue { obj[spec.key] = d; continue }
+            switch spec.kind {
+            case .text, .longText: obj[spec.key] = ""
+            case .choice(let c): obj[spec.key] = c.first.map { .string($0.value) }
+            case .toggle: obj[spec.key] = false
+            case .records: obj[spec.key] = .array([])
+            default: break
+            }
+        }
+        return .object(obj)
+    }
+
+    mutating func rebuild() {
+        form.replaceFields(FormBuilder.rows(for: item, body: record, inRecord: true), body: record)
+    }
+
+    var title: String { index.map { "\(noun.capitalizedFirst) \($0 + 1)" } ?? "New \(noun)" }
+
+    /// The record's issues, judged in place in the whole draft (so duplicates across rows count),
+    /// with paths made relative to the record.
+    func issues(in draft: JSONValue) -> [ValidationIssue] {
+        var copy = draft
+        var list = copy.value(at: listPath)?.arrayValue ?? []
+        let i = index ?? list.count
+        if i < list.count { list[i] = record } else { list.append(record) }
+        try? copy.set(listPath, to: .array(list))
+        let prefix = "\(listPath)[\(i)]"
+        return Validator.validate(copy).compactMap { issue in
+            guard issue.path == prefix || issue.path.hasPrefix(prefix + ".") || issue.path.hasPrefix(prefix + "[") else { return nil }
+            var local = issue
+            local.path = String(issue.path.dropFirst(prefix.count + (issue.path == prefix ? 0 : 1)))
+            return local
+        }
+    }
+
+    static let bindings: [KeyBinding] = [KeyBinding(.ctrl("s"), "keep"), KeyBinding(.escape, "discard")]
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,288 @@
+import AssistantModel
+import RevoxClient
+import TerminalUI
+
+extension Wizard {
+    /// The smallest window the layout is made for.
+    public static let minimumSize = (cols: 80, rows: 24)
+
+    /// Draws the whole screen from the state alone.
+    public func render(into canvas: inout Canvas) {
+        canvas.fill(canvas.bounds, style: .background)
+        guard state.cols >= Wizard.minimumSize.cols, state.rows >= Wizard.minimumSize.rows else {
+            renderTooSmall(into: &canvas)
+            return
+        }
+        renderHeader(into: &canvas)
+        switch state.screen {
+        case .start: renderStart(into: &canvas)
+        case .brokenDraft(let file, let message): renderBroken(file: file, message: message, into: &canvas)
+        case .result: renderResult(into: &canvas)
+        case .editing: renderEditing(into: &canvas)
+        }
+        renderFooter(into: &canvas)
+        if state.helpShown { renderKeymap(into: &canvas) }
+    }
+
+    func renderTooSmall(into canvas: inout Canvas) {
+        let lines = ["Make the window at least \(Wizard.minimumSize.cols)×\(Wizard.minimumSize.rows)",
+                     "(it is \(state.cols)×\(state.rows) now).", "Your draft is saved."]
+        for (i, line) in lines.enumerated() where i < state.rows {
+            let w = min(displayWidth(line), state.cols)
+            canvas.put(line, row: max(0, state.rows / 2 - 1) + i - (state.rows < 3 ? 1 : 0) , col: max(0, (state.cols - w) / 2),
+                       maxWidth: state.cols, style: i == 0 ? .warning : .muted)
+        }
+        canvas.cursor = nil
+    }
+
+    func renderHeader(into canvas: inout Canvas) {
+        let name = state.draft.value(at: "name")?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        var title = " assistant-wizard · " + (name ?? (state.editingExisting ? "Assistant" : "New assistant")).sanitizedForDisplay
+        if let id = state.metadata?.assistantID { title += "  (\(id.sanitizedForDisplay))" }
+        canvas.fill(Rect(row: 0, col: 0, width: state.cols, height: 1), style: .selection)
+        canvas.put(title, row: 0, col: 0, maxWidth: state.cols - 30, style: .selection.with(.bold))
+        var x = state.cols
+        let save: (String, Style) = {
+            switch state.save {
+            case .saved: return (state.slug == nil ? "not saved yet" : "saved", .selection)
+            case .pending: return ("saving…", .selection)
+            case .failed: return ("NOT SAVED", .error.with(.reverse))
+            }
+        }()
+        x -= displayWidth(save.0) + 1
+        canvas.put(save.0, row: 0, col: x, style: save.1)
+        if state.backend.isSandbox {
+            x -= 10
+            canvas.put(" SANDBOX ", row: 0, col: x, style: .warning.with([.reverse, .bold]))
+        }
+        canvas.hline(row: 1, col: 0, length: state.cols)
+    }
+
+    func renderFooter(into canvas: inout Canvas) {
+        let statusRow = state.rows - 2
+        let status = statusText
+        canvas.put(status.0.sanitizedForDisplay, row: statusRow, col: 1, maxWidth: state.cols - 2, style: status.1)
+        HelpLine.render(helpBindings, into: &canvas, row: state.rows - 1, col: 1, width: state.cols - 2)
+    }
+
+    var statusText: (String, Style) {
+        if let s = state.status { return (s, .accent) }
+        if case .sending(let isCreate, let since) = state.send {
+            var spinner = Spinner(label: isCreate ? "Creating the assistant… (Esc stops waiting)" : "Sending the changes…")
+            for _ in 0..<((state.ticks - since) % Spinner.unicodeFrames.count) { spinner.tick() }
+            return (spinner.text, .accent)
+        }
+        if state.backend.isSandbox {
+            return ("Offline: the built-in sandbox. Set REVOX_API_KEY (or --api-key-file) to send to Revox.", .muted)
+        }
+        let e = state.issues.errors.count, w = state.issues.warnings.count
+        return ("\(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s") · \(state.backend.baseURL) · key \(state.backend.maskedKey ?? "none")",
+                e > 0 ? .muted : .success)
+    }
+
+    /// The help line: the focused control's keys, then the wizard's.
+    var helpBindings: [KeyBinding] {
+        if state.helpShown { return [KeyBinding(.escape, "close")] }
+        switch state.screen {
+        case .start:
+            return [KeyBinding([.up, .down], "choose"), KeyBinding(.enter, "open"), KeyBinding(.ctrl("q"), "quit")]
+        case .brokenDraft: return [KeyBinding(.enter, "quit")]
+        case .result:
+            var b = [KeyBinding([.up, .down], "scroll")]
+            if case .failed(let e) = state.send, !e.fieldErrors.isEmpty { b.append(KeyBinding(.enter, "jump to the first field")) }
+            else { b.append(KeyBinding(.enter, "back to review")) }
+            return b + [KeyBinding(.ctrl("q"), "quit")]
+        case .editing: break
+        }
+        if state.record != nil { return RecordEditor.bindings + (state.record?.form.focused?.control.widget.bindings.prefix(3) ?? []) }
+        if state.diff != nil { return [KeyBinding(.enter, "send the PATCH"), KeyBinding(.escape, "back")] }
+        if case .sending = state.send { return [KeyBinding(.escape, "stop waiting")] }
+        if state.step == .review {
+            let part: [KeyBinding] = {
+                switch state.review.part {
+                case .json: return [KeyBinding([.up, .down, .pageUp, .pageDown], "scroll")]
+                case .issues: return [KeyBinding(.enter, "go to the field")]
+                case .send: return [KeyBinding(.enter, state.editingExisting ? "review the changes" : "send")]
+                }
+            }()
+            return part + [KeyBinding([.tab], "json/issues/send")] + Wizard.globalBindings
+        }
+        let own = state.form.focused.map { Array($0.control.widget.bindings.prefix(2)) } ?? []
+        return own + Wizard.globalBindings
+    }
+
+    // MARK: editing
+
+    func renderEditing(into canvas: inout Canvas) {
+        if state.isWide || state.sidebarShown { renderSidebar(into: &canvas) }
+        let area = viewport
+        let heading = "\(state.step.rawValue + 1)/\(Step.allCases.count) \(state.step.title)"
+        canvas.put(heading, row: area.row, col: area.col, maxWidth: area.width, style: .accent.with(.bold))
+        if !state.isWide && !state.sidebarShown {
+            let hint = "f2 steps"
+            canvas.put(hint, row: area.row, col: area.right - displayWidth(hint), style: .muted)
+        }
+        let body = area.inset(top: 1)
+        if state.step == .review {
+            renderReview(into: &canvas, in: body)
+        } else {
+            let paths = Set(state.form.fields.map(\.path))
+            _ = paths
+            state.form.render(into: &canvas, in: body, active: state.record == nil) { message(for: $0) }
+        }
+        if let record = state.record { renderRecord(record, into: &canvas) }
+        if let diff = state.diff { renderDiff(diff, into: &canvas) }
+    }
+
+    func renderSidebar(into canvas: inout Canvas) {
+        let w = Wizard.sidebarWidth
+        for (i, step) in Step.allCases.enumerated() where 2 + i < state.rows - 2 {
+            let mark = step.mark(current: state.step, issues: state.issues, visited: state.visited)
+            let style: Style = {
+                switch mark {
+                case .current: return .focus.with(.bold)
+                case .errors: return .error
+                case .warnings: return .warning
+                case .done: return .success
+                case .untouched: return .muted
+                }
+            }()
+            let line = " \(mark.symbol) \(step.hotkey) \(step.title)"
+            if mark == .current { canvas.fill(Rect(row: 2 + i, col: 0, width: w, height: 1), style: .selection) }
+            canvas.put(line, row: 2 + i, col: 0, maxWidth: w, style: mark == .current ? .selection.with(.bold) : style)
+        }
+        canvas.put(" alt+digit jumps", row: 3 + Step.allCases.count, col: 0, maxWidth: w, style: .muted)
+        canvas.vline(row: 2, col: w, length: state.rows - 4)
+    }
+
+    func renderReview(into canvas: inout Canvas, in rect: Rect) {
+        let all = state.issues + state.serverIssues
+        let listHeight = all.isEmpty ? 1 : min(5, all.count)
+        let jsonHeight = max(3, rect.height - listHeight - 4)
+        var json = state.review.json
+        json.height = jsonHeight
+        let jsonRect = Rect(row: rect.row, col: rect.col, width: rect.width, height: jsonHeight)
+        json.render(into: &canvas, in: jsonRect, focused: state.review.part == .json)
+        var y = rect.row + jsonHeight
+        let e = state.issues.errors.count + state.serverIssues.count, w = state.issues.warnings.count
+        let summary = all.isEmpty ? "No errors or warnings: ready to send."
+            : "\(e) error\(e == 1 ? "" : "s") (sending is blocked until they are fixed), \(w) warning\(w == 1 ? "" : "s")"
+        canvas.put(summary, row: y, col: rect.col, maxWidth: rect.width, style: e > 0 ? .error.with(.bold) : (w > 0 ? .warning : .success))
+        y += 1
+        if !all.isEmpty {
+            state.review.issueList.render(into: &canvas, in: Rect(row: y, col: rect.col, width: rect.width, height: listHeight),
+                                          focused: state.review.part == .issues)
+        }
+        y += listHeight + 1
+        let label = state.editingExisting ? "[ Review changes and update (PATCH) ]" : "[ Send: create the assistant ]"
+        let focused = state.review.part == .send
+        canvas.put(label, row: y, col: rect.col, maxWidth: rect.width,
+                   style: focused ? .focus.with([.bold, .reverse]) : (e > 0 ? .muted : .accent))
+    }
+
+    func renderRecord(_ record: RecordEditor, into canvas: inout Canvas) {
+        let area = viewport.inset(top: 1, left: 1, bottom: 0, right: 1)
+        canvas.fill(area, style: .background)
+        canvas.box(area, title: " \(record.title) · ctrl+s keep · esc discard ")
+        let inner = area.inset(by: 1).inset(left: 1)
+        let issues = record.issues(in: state.draft)
+        record.form.render(into: &canvas, in: inner, active: true) { f in
+            guard record.shownPaths.contains(f.path) || state.showAllMessages,
+                  let i = issues.first(where: { $0.path == f.path || $0.path.hasPrefix(f.path + "[") }) else { return nil }
+            return FieldMessage(i.message, severity: i.severity == .error ? .error : .warning)
+        }
+    }
+
+    func renderDiff(_ diff: PatchDiff, into canvas: inout Canvas) {
+        let area = viewport.inset(top: 1, left: 1, bottom: 0, right: 1)
+        canvas.fill(area, style: .background)
+        canvas.box(area, title: " Changes to send (PATCH only these fields) ")
+        var view = diff.view
+        view.height = area.height - 3
+        view.render(into: &canvas, in: area.inset(by: 1).inset(bottom: 1), focused: true)
+        canvas.put("enter: send · esc: back", row: area.bottom - 2, col: area.col + 2, maxWidth: area.width - 4, style: .accent)
+    }
+
+    // MARK: other screens
+
+    func renderResult(into canvas: inout Canvas) {
+        let area = Rect(row: 2, col: 1, width: state.cols - 2, height: state.rows - 4)
+        var y = area.row
+        func line(_ text: String, _ style: Style = .text) {
+            guard y < area.bottom else { return }
+            canvas.put(text.sanitizedForDisplay, row: y, col: area.col, maxWidth: area.width, style: style)
+            y += 1
+        }
+        switch state.send {
+        case .succeeded(let a, let wasCreate):
+            line(wasCreate ? "Created the assistant." : "Updated the assistant.", .success.with(.bold))
+            line("id: \(a.id)    name: \(a.name ?? "")")
+            line("voice: \(a.voiceID ?? "default") \(a.voiceProvider.map { "(\($0))" } ?? "")    first sentence: \(a.firstSentenceMode ?? "")")
+            line("created: \(a.createdAt ?? "?")    updated: \(a.updatedAt ?? "?")", .muted)
+            line("The draft remembers this id: sending again updates this assistant instead of creating another.", .muted)
+        case .failed(let e):
+            line(e.mayHaveBeenCreated ? "The outcome is unknown: the assistant MAY have been created." : "The request failed.",
+                 .error.with(.bold))
+            line(e.message, .error)
+            line(e.suggestion, .text)
+            if !e.fieldErrors.isEmpty { line("Enter jumps to the first field the server named; its message shows there.", .accent) }
+            if e.mayHaveBeenCreated { line("Nothing was sent again. Check `assistant-wizard assistants list` before sending once more.", .warning) }
+        default: break
+        }
+        y += 1
+        line("Response:", .muted)
+        var view = state.resultView
+        view.height = max(1, area.bottom - y)
+        view.render(into: &canvas, in: Rect(row: y, col: area.col, width: area.width, height: max(1, area.bottom - y)), focused: true)
+    }
+
+    func renderStart(into canvas: inout Canvas) {
+        let area = Rect(row: 3, col: 4, width: state.cols - 8, height: state.rows - 6)
+        canvas.put("Create and send a Revox voice assistant", row: area.row, col: area.col, maxWidth: area.width, style: .accent.with(.bold))
+        switch state.start.mode {
+        case .menu:
+            state.start.menu.render(into: &canvas, in: Rect(row: area.row + 2, col: area.col, width: 50, height: 4), focused: true)
+        case .drafts:
+            canvas.put("Saved drafts (type to filter, enter opens, esc back)", row: area.row + 2, col: area.col, maxWidth: area.width, style: .muted)
+            state.start.draftList.render(into: &canvas, in: Rect(row: area.row + 3, col: area.col, width: area.width, height: min(13, area.height - 4)), focused: true)
+        case .fetchByID:
+            canvas.put("Assistant id (enter fetches it into a draft; esc back)", row: area.row + 2, col: area.col, maxWidth: area.width, style: .muted)
+            state.start.idInput.render(into: &canvas, in: Rect(row: area.row + 3, col: area.col, width: min(60, area.width), height: 1), focused: true)
+        }
+        if let m = state.start.message {
+            canvas.put(m.sanitizedForDisplay, row: area.bottom - 1, col: area.col, maxWidth: area.width, style: .warning)
+        }
+    }
+
+    func renderBroken(file: String, message: String, into canvas: inout Canvas) {
+        let area = Rect(row: 3, col: 2, width: state.cols - 4, height: state.rows - 6)
+        canvas.put("This draft cannot be opened.", row: area.row, col: area.col, maxWidth: area.width, style: .error.with(.bold))
+        canvas.put(file.sanitizedForDisplay, row: area.row + 2, col: area.col, maxWidth: area.width, style: .accent)
+        var y = area.row + 3
+        for l in wrapText(message.sanitizedForDisplay, width: area.width) where y < area.bottom - 2 {
+            canvas.put(l, row: y, col: area.col, maxWidth: area.width, style: .text); y += 1
+        }
+        canvas.put("The file was left untouched. Fix it in an editor (or `assistant-wizard validate FILE` to see where), then open it again.",
+                   row: y + 1, col: area.col, maxWidth: area.width, style: .muted)
+    }
+
+    func renderKeymap(into canvas: inout Canvas) {
+        var lines: [(String, String)] = [("tab / shift+tab", "next / previous field"), ("enter", "confirm a field, next field")]
+        for b in Wizard.globalBindings { lines.append((b.label, b.help)) }
+        lines += [("alt+1 … alt+9, alt+0", "jump to a step (0: review)"), ("f2", "show or hide the steps (narrow windows)"),
+                  ("ctrl+s", "save now (drafts also save by themselves)"), ("mouse", "click a step or a field; wheel scrolls")]
+        if let f = state.form.focused, case .editing = state.screen, state.step != .review {
+            lines.append(("", ""))
+            lines.append(("This field:", f.label))
+            for b in f.control.widget.bindings { lines.append((b.label, b.help)) }
+        }
+        let h = min(state.rows - 4, lines.count + 2)
+        let box = Rect(row: 2, col: 4, width: state.cols - 8, height: h)
+        canvas.fill(box, style: .background)
+        canvas.box(box, title: " Keys · any key closes ")
+        for (i, l) in lines.prefix(h - 2).enumerated() {
+            canvas.put(l.0, row: box.row + 1 + i, col: box.col + 2, maxWidth: 24, style: .accent)
+            canvas.put(l.1, row: box.row + 1 + i, col: box.col + 28, maxWidth: box.width - 30, style: .text)
+        }
+    }
+}

@@ -1,0 +1,470 @@
+import AssistantModel
+import RevoxClient
+import TerminalUI
+
+extension Wizard {
+    /// Keys that work on every step; they feed the help line and the keymap.
+    static let globalBindings: [KeyBinding] = [
+        KeyBinding([.alt("n"), .alt("p")], "next/previous step"),
+        KeyBinding(KeyPress(.function(5)), "review & send"),
+        KeyBinding(.alt("e"), "edit in $EDITOR"),
+        KeyBinding(KeyPress(.function(1)), "keys"),
+        KeyBinding(.ctrl("q"), "quit"),
+    ]
+
+    public mutating func update(_ message: WizardMessage) -> [WizardEffect] {
+        switch message {
+        case .input(let event): return input(event)
+        case .resize(let rows, let cols): return resize(rows: rows, cols: cols)
+        case .tick:
+            state.ticks &+= 1
+            return []
+        case .voicesLoaded(let result):
+            switch result {
+            case .success(let voices): state.voices = .loaded(voices)
+            case .failure(let error): state.voices = .failed(error.message)
+            }
+            if state.step == .voice { rebuildForm() }
+            return []
+        case .saved(let result):
+            switch result {
+            case .success(let slug):
+                state.slug = slug
+                state.save = .saved
+            case .failure(let error):
+                state.save = .failed(error.description)
+                state.status = "Could not save the draft: \(error.description). Your changes are kept on screen."
+            }
+            return []
+        case .sendFinished(let result): return sendFinished(result)
+        case .draftsListed(let result):
+            state.start.busy = false
+            switch result {
+            case .success(let list):
+                state.start.showDrafts(list)
+                state.start.mode = .drafts
+                if list.isEmpty { state.start.message = "No saved drafts yet." }
+            case .failure(let error): state.start.message = error.description
+            }
+            return []
+        case .draftOpened(let result):
+            state.start.busy = false
+            switch result {
+            case .success(let d):
+                open(body: d.body, slug: d.slug, metadata: d.metadata)
+                return [.loadVoices]
+            case .failure(let error):
+                state.start.message = error.description
+                return []
+            }
+        case .assistantFetched(let result):
+            state.start.busy = false
+            switch result {
+            case .success(let fetched):
+                let server = JSONValue.object(fetched.assistant.json)
+                open(body: .object(fetched.assistant.requestBody), slug: fetched.slug,
+                     metadata: DraftMetadata(assistantID: fetched.assistant.id, serverCopy: server))
+                state.status = "Editing assistant \(fetched.assistant.id.sanitizedForDisplay): changes are sent as a PATCH after a diff."
+                return [.loadVoices]
+            case .failure(let error):
+                state.start.message = error.message + " " + error.suggestion
+                return []
+            }
+        case .editorFinished(let path, let result):
+            switch result {
+            case .success(let text):
+                try? state.draft.set(path, to: .string(text))
+                state.form = Form()
+                let i = state.form.fields.firstIndex { $0.path == path }
+                changed(path: path, structural: true)
+                if let i { state.form.focus = i }
+                state.status = "Text from the editor is in \(path)."
+                return saveEffects()
+            case .failure(let failure):
+                state.status = failure.message
+                return []
+            }
+        }
+    }
+
+    mutating func resize(rows: Int, cols: Int) -> [WizardEffect] {
+        state.rows = max(1, rows)
+        state.cols = max(1, cols)
+        rebuildForm()
+        return []
+    }
+
+    // MARK: input
+
+    mutating func input(_ event: InputEvent) -> [WizardEffect] {
+        if case .resize(let rows, let cols) = event { return resize(rows: rows, cols: cols) }
+        if state.helpShown {
+            if event.keyPress != nil { state.helpShown = false }
+            return []
+        }
+        if let k = event.keyPress, k == .ctrl("q") || k == .ctrl("c") {
+            if case .sending = state.send { return [.cancelSend, .quit] }
+            return [.quit]
+        }
+        if let k = event.keyPress, k == KeyPress(.function(1)) {
+            state.helpShown = true
+            return []
+        }
+        switch state.screen {
+        case .start: return startInput(event)
+        case .brokenDraft:
+            if let k = event.keyPress, k == .enter || k == .escape || k == .char("q") { return [.quit] }
+            return []
+        case .result: return resultInput(event)
+        case .editing: return editingInput(event)
+        }
+    }
+
+    mutating func editingInput(_ event: InputEvent) -> [WizardEffect] {
+        if case .sending = state.send {
+            if event.keyPress == .escape { return [.cancelSend] }
+            return []
+        }
+        if state.record != nil { return recordInput(event) }
+        if state.diff != nil { return diffInput(event) }
+        if let k = event.keyPress {
+            if k == .alt("n") { return go(to: state.step.next ?? state.step) }
+            if k == .alt("p") { return go(to: state.step.previous ?? state.step) }
+            if case .char(let c) = k.key, k.modifiers == .alt, let step = Step.allCases.first(where: { $0.hotkey == c }) {
+                return go(to: step)
+            }
+            if k == KeyPress(.function(5)) {
+                let effects = go(to: .review)
+                state.review.part = .send
+                return effects
+            }
+            if k == KeyPress(.function(2)) { state.sidebarShown.toggle(); rebuildForm(); return [] }
+            if k == .ctrl("s") {
+                state.status = "Saved."
+                return [.save(state.draft, slug: state.slug)]
+            }
+            if k == .alt("e") { return openEditor() }
+        }
+        if case .mouse(let m) = event, let effects = mouse(m) { return effects }
+        if state.step == .review { return reviewInput(event) }
+        let outcome = state.form.handle(event, body: &state.draft)
+        var effects = formOutcome(outcome)
+        if outcome == .unhandled, event.keyPress == .char("?") { state.helpShown = true }
+        if outcome == .unhandled, event.keyPress == .escape, state.status != nil { state.status = nil }
+        scrollFormToFocus()
+        if case .editRecord(let field, let row) = outcome { openRecord(field: field, row: row) ; effects = [] }
+        return effects
+    }
+
+    /// Applies what the form did: a change saves and (for choices) reshapes the form; leaving a
+    /// field lets its messages speak.
+    mutating func formOutcome(_ outcome: FormEvent) -> [WizardEffect] {
+        switch outcome {
+        case .changed(let path, let structural):
+            changed(path: path, structural: structural)
+            return saveEffects()
+        case .blurred(let path, _):
+            state.shownPaths.insert(path)
+            revalidate()
+            rebuildForm()
+            return []
+        default: return []
+        }
+    }
+
+    /// After an edit: server messages for the field are stale, and a field that already shows a
+    /// message keeps it current as the user fixes it.
+    mutating func changed(path: String, structural: Bool) {
+        if path == "voice.__picker" { applyVoicePick() }
+        state.serverIssues.removeAll { $0.path == path || $0.path.hasPrefix(path + ".") || $0.path.hasPrefix(path + "[") }
+        state.save = .pending
+        if structural || state.showAllMessages || state.shownPaths.contains(path) { revalidate() }
+        if structural { rebuildForm() }
+    }
+
+    mutating func saveEffects() -> [WizardEffect] { [.save(state.draft, slug: state.slug)] }
+
+    /// A voice picked from the list fills `voice.id` and `voice.provider` and keeps the speed.
+    mutating func applyVoicePick() {
+        guard case .picker(let list) = state.form.focused?.control else { return }
+        let id = list.selectedItem?.id ?? ""
+        if id.isEmpty {
+            try? state.draft.set("voice", to: nil)
+        } else if case .loaded(let voices) = state.voices, let v = voices.first(where: { $0.id == id }) {
+            var voice = state.draft.value(at: "voice")?.objectValue ?? JSONObject()
+            voice["id"] = .string(v.id)
+            voice["provider"] = .string(v.provider)
+            try? state.draft.set("voice", to: .object(voice.ordered(by: ["id", "provider", "speed"])))
+        }
+        try? state.draft.set("voice.__picker", to: nil)
+    }
+
+    mutating func go(to step: Step) -> [WizardEffect] {
+        if step != state.step, state.step != .review, case .blurred(let path, _) = state.form.blur() {
+            state.shownPaths.insert(path)
+        }
+        state.visited.insert(state.step)
+        state.step = step
+        state.visited.insert(step)
+        state.form = Form()
+        revalidate()
+        rebuildForm()
+        return []
+    }
+
+    /// Jumps to the field an issue names, showing its message.
+    mutating func jump(toPath path: String) {
+        _ = go(to: Step.owning(path: path))
+        state.showAllMessages = true
+        // The most specific visible field: a list for its rows, a switch for what it hides.
+        var best: Int?
+        for (i, f) in state.form.fields.enumerated() where path == f.path || path.hasPrefix(f.path + ".") || path.hasPrefix(f.path + "[") {
+            if best.map({ state.form.fields[$0].path.count < f.path.count }) ?? true { best = i }
+        }
+        if let best { state.form.focus = best }
+        scrollFormToFocus()
+    }
+
+    // MARK: records
+
+    mutating func openRecord(field: Int, row: Int?) {
+        guard case .records(let list, let item) = state.form.fields[field].control else { return }
+        let f = state.form.fields[field]
+        let noun: String = { if case .records(_, let rule) = f.spec.kind { return rule.itemLabel }; return "item" }()
+        var editor = RecordEditor(listPath: f.path, index: row, fieldIndex: field, item: item, noun: noun,
+                                  record: row.map { list.rows[$0] })
+        editor.form.fitTextAreas(width: viewport.width - 4)
+        state.record = editor
+    }
+
+    mutating func recordInput(_ event: InputEvent) -> [WizardEffect] {
+        guard var editor = state.record else { return [] }
+        defer { if state.record != nil { state.record = editor } }
+        switch event.keyPress {
+        case .escape?:
+            state.record = nil
+            return []
+        case .ctrl("s")?:
+            _ = editor.form.blur()
+            guard case .records(var list, let item) = state.form.fields[editor.fieldIndex].control else { state.record = nil; return [] }
+            list.commit(editor.record, at: editor.index)
+            state.form.fields[editor.fieldIndex].control = .records(list, item: item)
+            state.record = nil
+            let outcome = state.form.write(body: &state.draft)
+            state.shownPaths.insert(editor.listPath)
+            revalidate()
+            return formOutcome(outcome)
+        default:
+            let outcome = editor.form.handle(event, body: &editor.record)
+            switch outcome {
+            case .changed(let path, let structural):
+                if structural { editor.rebuild() }
+                _ = path
+            case .blurred(let path, _):
+                editor.shownPaths.insert(path)
+            default: break
+            }
+            editor.form.scrollToFocus(viewHeight: viewport.height - 4) { _ in true }
+            return []
+        }
+    }
+
+    // MARK: review, send and results
+
+    mutating func reviewInput(_ event: InputEvent) -> [WizardEffect] {
+        guard let k = event.keyPress else {
+            if case .paste = event { return [] }
+            _ = state.review.json.handle(event)
+            return []
+        }
+        if k == .tab || k == .backTab {
+            let n = k == .tab ? 1 : 2
+            state.review.part = ReviewPage.Part(rawValue: (state.review.part.rawValue + n) % 3)!
+            return []
+        }
+        switch state.review.part {
+        case .json:
+            _ = state.review.json.handle(event)
+        case .issues:
+            if k == .enter, let i = state.review.issueList.selectedIndex {
+                let all = state.issues + state.serverIssues
+                if i < all.count { jump(toPath: all[i].path) }
+                return []
+            }
+            _ = state.review.issueList.handle(event)
+        case .send:
+            if k == .enter || k == .char(" ") { return requestSend() }
+        }
+        return []
+    }
+
+    /// Sends when nothing blocks it: a create for a new assistant, a PATCH (after the diff) for one
+    /// that exists. Errors block, and the user is shown where they are.
+    mutating func requestSend() -> [WizardEffect] {
+        revalidate()
+        state.showAllMessages = true
+        state.review.refresh(draft: state.draft, issues: state.issues + state.serverIssues)
+        if state.issues.hasErrors {
+            let n = state.issues.errors.count
+            state.status = "\(n) error\(n == 1 ? "" : "s") to fix before sending: Tab to the list, Enter jumps to one."
+            state.review.part = .issues
+            return []
+        }
+        if let id = state.metadata?.assistantID {
+            state.diff = PatchDiff(draft: state.draft, server: state.metadata?.serverCopy)
+            _ = id
+            return []
+        }
+        state.send = .sending(isCreate: true, since: state.ticks)
+        state.status = nil
+        return [.create(state.draft, slug: state.slug)]
+    }
+
+    mutating func diffInput(_ event: InputEvent) -> [WizardEffect] {
+        guard var diff = state.diff else { return [] }
+        switch event.keyPress {
+        case .escape?:
+            state.diff = nil
+            return []
+        case .enter?, .char("y")?:
+            state.diff = nil
+            guard !diff.changes.isEmpty, let id = state.metadata?.assistantID else {
+                state.status = "Nothing to send: the draft matches the assistant on the server."
+                return []
+            }
+            state.send = .sending(isCreate: false, since: state.ticks)
+            return [.update(id: id, changes: .object(diff.changes), slug: state.slug)]
+        default:
+            _ = diff.view.handle(event)
+            state.diff = diff
+            return []
+        }
+    }
+
+    mutating func sendFinished(_ result: Result<Assistant, RevoxError>) -> [WizardEffect] {
+        let wasCreate: Bool = { if case .sending(let c, _) = state.send { return c }; return true }()
+        switch result {
+        case .success(let assistant):
+            state.send = .succeeded(assistant, wasCreate: wasCreate)
+            var meta = state.metadata ?? DraftMetadata()
+            meta.assistantID = assistant.id
+            meta.serverCopy = .object(assistant.json)
+            state.metadata = meta
+            state.serverIssues = []
+            state.resultView = TextView(JSONHighlighter.styledLines(JSONEncoding.prettyString(.object(assistant.json))), wrap: false, height: 10)
+        case .failure(let error):
+            state.send = .failed(error)
+            state.serverIssues = error.fieldErrors.map { .error($0.path, "server: " + $0.message) }
+            state.resultView = TextView(text: error.details.sanitizedForDisplay, style: .muted, wrap: true, height: 10)
+        }
+        state.screen = .result
+        return []
+    }
+
+    mutating func resultInput(_ event: InputEvent) -> [WizardEffect] {
+        guard let k = event.keyPress else { _ = state.resultView.handle(event); return [] }
+        if k == .enter || k == .escape {
+            state.screen = .editing
+            if case .failed(let error) = state.send, let first = error.fieldErrors.first, k == .enter {
+                state.send = .idle
+                jump(toPath: first.path)
+                return []
+            }
+            state.send = .idle
+            _ = go(to: .review)
+            return []
+        }
+        _ = state.resultView.handle(event)
+        return []
+    }
+
+    // MARK: start screen
+
+    mutating func startInput(_ event: InputEvent) -> [WizardEffect] {
+        guard !state.start.busy else { return [] }
+        switch state.start.mode {
+        case .menu:
+            let r = state.start.menu.handle(event)
+            guard r == .submit || event.keyPress == .char(" ") else {
+                if event.keyPress == .escape || event.keyPress == .char("q") { return [.quit] }
+                return []
+            }
+            switch state.start.menu.selectedIndex {
+            case 0:
+                open(body: .object(JSONObject()), slug: nil, metadata: nil)
+                return [.loadVoices]
+            case 1:
+                state.start.busy = true
+                state.start.message = nil
+                return [.listDrafts]
+            case 2:
+                state.start.mode = .fetchByID
+                state.start.message = nil
+                return []
+            default: return [.quit]
+            }
+        case .drafts:
+            if event.keyPress == .escape, state.start.draftList.filter.isEmpty { state.start.mode = .menu; return [] }
+            let r = state.start.draftList.handle(event)
+            if r == .submit, let slug = state.start.draftList.selectedItem?.id {
+                state.start.busy = true
+                return [.openDraft(slug: slug)]
+            }
+            return []
+        case .fetchByID:
+            if event.keyPress == .escape { state.start.mode = .menu; return [] }
+            let r = state.start.idInput.handle(event)
+            let id = state.start.idInput.value[...].trimmed(" ")
+            if r == .submit, !id.isEmpty {
+                state.start.busy = true
+                state.start.message = "Fetching \(id.sanitizedForDisplay)…"
+                return [.fetchAssistant(id: id)]
+            }
+            return []
+        }
+    }
+
+    // MARK: editor and mouse
+
+    /// Hands the focused text field to `$VISUAL`/`$EDITOR`; other fields have nothing to edit there.
+    mutating func openEditor() -> [WizardEffect] {
+        guard let f = state.form.focused else { return [] }
+        switch f.control {
+        case .text(let w): return [.openEditor(path: f.path, text: w.value)]
+        case .longText(let w): return [.openEditor(path: f.path, text: w.text)]
+        default:
+            state.status = "Alt-E opens a text field in your editor; this field is not text."
+            return []
+        }
+    }
+
+    /// Clicks focus a step or a field; the wheel scrolls. Nil when the event is the widget's.
+    mutating func mouse(_ m: MouseEvent) -> [WizardEffect]? {
+        let sidebar = state.isWide || state.sidebarShown
+        if case .press = m.kind, sidebar, m.col < Wizard.sidebarWidth, m.row >= 2 {
+            let i = m.row - 2
+            if i < Step.allCases.count { return go(to: Step.allCases[i]) }
+            return []
+        }
+        guard state.step != .review else { return nil }
+        let area = viewport.inset(top: 1)
+        switch m.kind {
+        case .press:
+            guard let hit = state.form.field(atRow: m.row, in: area, hasMessage: { message(for: $0) != nil }) else { return [] }
+            var effects: [WizardEffect] = []
+            if hit.index != state.form.focus { effects = formOutcome(state.form.moveFocus(to: hit.index)) }
+            if case .choice(var list, let o, let k) = state.form.fields[hit.index].control, hit.rowInField >= 1 {
+                _ = list.click(rowInRect: hit.rowInField - 1)
+                state.form.fields[hit.index].control = .choice(list, o, variantKeys: k)
+                effects += formOutcome(state.form.write(body: &state.draft))
+            }
+            return effects
+        case .wheelUp, .wheelDown:
+            if case .picker = state.form.focused?.control { return nil }
+            if case .records = state.form.focused?.control { return nil }
+            state.form.scrollTop = max(0, state.form.scrollTop + (m.kind == .wheelDown ? 3 : -3))
+            return []
+        default: return []
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import AssistantModel
+import RevoxClient
+import TerminalUI
+
+/// The wizard: a state value changed only by `update`, which returns the effects to run, and drawn
+/// only by `render`. Nothing here touches a terminal, a file or the network, so every flow can be
+/// driven and checked in tests with an in-memory screen.
+public struct Wizard: Sendable {
+    public internal(set) var state: WizardState
+
+    /// A wizard on a draft (a new one when `body` is empty), starting at the steps.
+    public init(backend: Backend, body: JSONValue = .object(JSONObject()), slug: String? = nil,
+                metadata: DraftMetadata? = nil, rows: Int = 24, cols: Int = 80) {
+        state = WizardState(backend: backend)
+        state.rows = rows
+        state.cols = cols
+        open(body: body, slug: slug, metadata: metadata)
+    }
+
+    /// A wizard on its start screen (new, open a draft, edit by id, quit).
+    public static func startScreen(backend: Backend, rows: Int = 24, cols: Int = 80) -> Wizard {
+        var w = Wizard(backend: backend, rows: rows, cols: cols)
+        w.state.screen = .start
+        return w
+    }
+
+    /// A wizard showing that a draft file could not be read (it is left untouched).
+    public static func brokenDraft(backend: Backend, file: String, message: String, rows: Int = 24, cols: Int = 80) -> Wizard {
+        var w = Wizard(backend: backend, rows: rows, cols: cols)
+        w.state.screen = .brokenDraft(file: file, message: message)
+        return w
+    }
+
+    /// The effects to run as the wizard opens (the voice list).
+    public var initialEffects: [WizardEffect] { [.loadVoices] }
+
+    mutating func open(body: JSONValue, slug: String?, metadata: DraftMetadata?) {
+        state.draft = body
+        state.slug = slug
+        state.metadata = metadata
+        state.screen = .editing
+        state.step = .basics
+        state.visited = [.basics]
+        state.shownPaths = []
+        state.showAllMessages = false
+        state.send = .idle
+        state.form = Form()
+        revalidate()
+        rebuildForm()
+    }
+
+    // MARK: derived
+
+    var viewport: Rect {
+        let top = 2
+        let sidebar = (state.isWide || state.sidebarShown) ? Wizard.sidebarWidth + 1 : 0
+        return Rect(row: top, col: sidebar + 1, width: max(10, state.cols - sidebar - 2), height: max(1, state.rows - top - 2))
+    }
+
+    static let sidebarWidth = 24
+
+    mutating func revalidate() {
+        state.issues = Validator.validate(state.draft)
+    }
+
+    /// Rebuilds the current step's rows from the schema and the draft (fields appear and vanish
+    /// as choices change), keeping every widget whose value is unchanged.
+    mutating func rebuildForm() {
+        guard state.step != .review else {
+            state.review.refresh(draft: state.draft, issues: state.issues + state.serverIssues)
+            return
+        }
+        var rows = FormBuilder.rows(for: specs(for: state.step), body: state.draft)
+        if state.step == .voice { rows.insert(voicePickerRow(), at: 0) }
+        state.form.replaceFields(rows, body: state.draft)
+        state.form.fitTextAreas(width: viewport.width - 2)
+        scrollFormToFocus()
+    }
+
+    /// Keeps the focused field in view; which fields show a message changes their heights.
+    mutating func scrollFormToFocus() {
+        let withMessage = Set(state.form.fields.filter { message(for: $0) != nil }.map(\.path))
+        state.form.scrollToFocus(viewHeight: viewport.height - 1) { withMessage.contains($0.path) }
+    }
+
+    func specs(for step: Step) -> [FieldSpec] {
+        step.keys.compactMap { k in AssistantSchema.fields.first { $0.key == k } }
+    }
+
+    /// The picker over `GET /voices`; picking a voice fills `voice.id` and `voice.provider`.
+    func voicePickerRow() -> FormField {
+        let spec = FieldSpec(key: "voice", path: "voice", label: "Pick a voice",
+                             help: "Type to filter by name, language or provider.", kind: .text)
+        var items = [SelectItem("No voice: the server's default", columns: ["", "", ""], id: "")]
+        if case .loaded(let voices) = state.voices {
+            items += voices.map { SelectItem($0.name.sanitizedForDisplay, columns: [$0.language, $0.provider, $0.description.sanitizedForDisplay], id: $0.id) }
+        }
+        var list = SelectList(items, height: 6, filterable: true)
+        let current = state.draft.value(at: "voice.id")?.stringValue ?? ""
+        list.select(id: current)
+        switch state.voices {
+        case .loading: list.emptyText = "loading voices…"
+        case .failed(let why): list.emptyText = "could not load voices: \(why)"
+        case .loaded: break
+        }
+        return FormField(path: "voice.__picker", spec: spec, label: "Pick a voice", indent: 0, control: .picker(list), keepsEmpty: false)
+    }
+
+    /// The message under a field: its first error, else its first warning; shown once the user
+    /// has left the field (or asked to send), never while they are still typing.
+    func message(for field: FormField) -> FieldMessage? {
+        guard state.showAllMessages || state.shownPaths.contains(field.path) else { return nil }
+        let mine = (state.serverIssues + state.issues).filter { issueBelongs($0.path, to: field) }
+        guard let first = mine.first(where: { $0.severity == .error }) ?? mine.first else { return nil }
+        return FieldMessage(first.message, severity: first.severity == .error ? .error : .warning)
+    }
+
+    func issueBelongs(_ path: String, to field: FormField) -> Bool {
+        if path == field.path { return true }
+        // A list's rows and a switched-off object's fields report on the list or the switch.
+        if case .records = field.control { return path.hasPrefix(field.path + "[") }
+        if case .choice = field.control, path.hasPrefix(field.path + ".") {
+            return !state.form.fields.contains { $0.path == path }
+        }
+        return false
+    }
+}

@@ -1,0 +1,77 @@
+import AssistantModel
+import RevoxClient
+import TerminalUI
+
+/// Where the requests go, as the header and the status line say it.
+public struct Backend: Sendable, Equatable {
+    public var isSandbox: Bool
+    public var baseURL: String
+    /// The key as it may be shown (`sk_…1a2b`); never the key itself.
+    public var maskedKey: String?
+    public init(isSandbox: Bool, baseURL: String, maskedKey: String?) {
+        self.isSandbox = isSandbox; self.baseURL = baseURL; self.maskedKey = maskedKey
+    }
+}
+
+public enum VoiceListState: Sendable {
+    case loading
+    case loaded([VoiceOption])
+    case failed(String)
+}
+
+public enum SendState: Sendable {
+    case idle
+    case sending(isCreate: Bool, since: Int)
+    case succeeded(Assistant, wasCreate: Bool)
+    case failed(RevoxError)
+}
+
+public enum SaveState: Sendable, Equatable {
+    case saved, pending, failed(String)
+}
+
+/// The whole wizard at one moment. Only `update` changes it; `render` draws it.
+public struct WizardState: Sendable {
+    public enum Screen: Sendable {
+        case start
+        case editing
+        /// The draft file is not valid JSON: where, and what (the file is left untouched).
+        case brokenDraft(file: String, message: String)
+        case result
+    }
+
+    public var screen: Screen = .editing
+    public var draft: JSONValue = .object(JSONObject())
+    public var slug: String?
+    public var metadata: DraftMetadata?
+    public var issues: [ValidationIssue] = []
+    /// Field messages from the server's last 422, shown until the field is edited.
+    public var serverIssues: [ValidationIssue] = []
+    public var step: Step = .basics
+    public var visited: Set<Step> = [.basics]
+    var form = Form()
+    var record: RecordEditor?
+    var review = ReviewPage()
+    var start = StartScreen()
+    var diff: PatchDiff?
+    /// Fields whose messages show: validation speaks once the user has left a field.
+    public var shownPaths: Set<String> = []
+    public var showAllMessages = false
+    public var voices: VoiceListState = .loading
+    public var send: SendState = .idle
+    public var backend: Backend
+    public var rows = 24
+    public var cols = 80
+    public var sidebarShown = false
+    public var helpShown = false
+    public var status: String?
+    public var save: SaveState = .saved
+    public var ticks = 0
+    var resultView = TextView([], wrap: false, height: 10)
+
+    public init(backend: Backend) { self.backend = backend }
+
+    public var isWide: Bool { cols >= 100 }
+    public var hasErrors: Bool { issues.hasErrors }
+    public var editingExisting: Bool { metadata?.assistantID != nil }
+}

@@ -1,0 +1,138 @@
+import ArgumentParser
+import AssistantModel
+import Foundation
+import RevoxClient
+import RevoxSandbox
+import TerminalUI
+import Wizard
+
+/// Options of the commands that open the wizard.
+struct WizardOptions: ParsableArguments {
+    @OptionGroup var connection: APIConnectionOptions
+
+    @Option(help: ArgumentHelp("Colour theme: default, dark, light, high-contrast, mono, or a theme file (also $ASSISTANT_WIZARD_THEME; NO_COLOR forces mono).", valueName: "NAME|PATH"))
+    var theme: String?
+
+    @Flag(help: "Plain line prompts instead of the full-screen UI (screen readers, dumb terminals, scripts); also ACCESSIBLE=1 or TERM=dumb.")
+    var accessible = false
+}
+
+struct WizardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "wizard",
+        abstract: "Open the wizard's start screen: new assistant, saved drafts, edit by id (the default command).")
+    @OptionGroup var options: WizardOptions
+    func run() throws { throw ExitCode(try WizardLauncher(options: options).run(.start)) }
+}
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "new", abstract: "Create a new assistant in the wizard.")
+    @OptionGroup var options: WizardOptions
+    func run() throws { throw ExitCode(try WizardLauncher(options: options).run(.new)) }
+}
+
+struct EditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "edit", abstract: "Open a saved draft (by name, slug or file) in the wizard.")
+    @Argument(help: ArgumentHelp("A draft's name or slug (see `drafts`), or a path to a draft file (.json).", valueName: "DRAFT-NAME-OR-FILE"))
+    var draft: String
+    @OptionGroup var options: WizardOptions
+    func run() throws { throw ExitCode(try WizardLauncher(options: options).run(.edit(draft))) }
+}
+
+/// Resolves the connection, the theme and the draft, then hands the terminal to the wizard.
+struct WizardLauncher {
+    enum Entry { case start, new, edit(String) }
+    let options: WizardOptions
+    let environment = CLIOutput.environment
+
+    func run(_ entry: Entry) throws -> Int32 {
+        let (api, backend) = try connection()
+        var store = DraftStore(environment: environment)
+        var wizard: Wizard
+        switch entry {
+        case .start: wizard = .startScreen(backend: backend)
+        case .new: wizard = Wizard(backend: backend)
+        case .edit(let name):
+            var slug: String
+            if name.contains("/") || (name.hasSuffix(".json") && FileIO.exists(name)) {
+                guard name.hasSuffix(".json") else {
+                    APIConsole.error("\(name): a draft file's name ends in .json.", next: nil)
+                    return APIExit.usage
+                }
+                // A draft outside the store is saved in place, its metadata beside it.
+                let dir = name.contains("/") ? String(name[..<name.lastIndex(of: "/")!]) : "."
+                store = DraftStore(directory: dir.isEmpty ? "/" : dir)
+                slug = String(name.split(separator: "/").last!.dropLast(5))
+            } else {
+                do { slug = try store.resolve(name) } catch {
+                    APIConsole.error(error.description, next: "List the saved drafts with `assistant-wizard drafts`.")
+                    return APIExit.usage
+                }
+            }
+            do {
+                let body = try store.load(slug)
+                wizard = Wizard(backend: backend, body: body, slug: slug, metadata: (try? store.metadata(slug)) ?? nil)
+            } catch {
+                if case .file(.notFound) = error {
+                    APIConsole.error(error.description, next: nil)
+                    return APIExit.usage
+                }
+                // Unreadable JSON opens on a screen that says where; the file is not touched.
+                wizard = .brokenDraft(backend: backend, file: store.file(for: slug), message: error.description)
+            }
+        }
+        if options.accessible || environment["ACCESSIBLE"].map({ !$0.isEmpty && $0 != "0" }) == true || environment["TERM"] == "dumb" {
+            return AccessibleWizard(wizard: wizard, api: api, store: store).run()
+        }
+        let (theme, warnings) = ThemeLoader.resolve(choice: options.theme, themesDirectory: Self.themesDirectory(environment))
+        for w in warnings { FileHandle.standardError.write(Data(("assistant-wizard: " + w + "\n").utf8)) }
+        return WizardRuntime(api: api, store: store, environment: environment, theme: theme).run(wizard)
+    }
+
+    /// The real API when a key is configured; otherwise (or with --sandbox) the in-process sandbox.
+    func connection() throws -> (any RevoxAPI, Backend) {
+        let config: RevoxConfiguration
+        do {
+            config = try RevoxConfiguration.load(baseURL: options.connection.baseURL, apiKeyFile: options.connection.apiKeyFile,
+                                                 environment: environment)
+        } catch {
+            APIConsole.error(error.message, next: nil)
+            throw ExitCode(APIExit.usage)
+        }
+        if options.connection.sandbox || !config.hasKey {
+            let api = LazyAPI {
+                let sb = try await Sandbox.start()
+                return SandboxBackedClient(sandbox: sb, client: RevoxHTTPClient(configuration:
+                    try RevoxConfiguration(baseURL: sb.baseURL, apiKey: APIKey(sb.apiKey), keySource: .explicit)))
+            }
+            return (api, Backend(isSandbox: true, baseURL: "built-in sandbox", maskedKey: nil))
+        }
+        let api = LazyAPI { RevoxHTTPClient(configuration: config) }
+        return (api, Backend(isSandbox: false, baseURL: config.baseURL, maskedKey: config.apiKey?.masked))
+    }
+
+    /// `themes/` beside the program or above it (a build in `.build/…`); nil uses the built-ins.
+    static func themesDirectory(_ environment: [String: String]) -> String? {
+        if let d = environment["ASSISTANT_WIZARD_THEMES_DIR"], !d.isEmpty { return d }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            for candidate in ["themes", "share/assistant-wizard/themes"] {
+                let path = dir.appendingPathComponent(candidate).path
+                if FileIO.isDirectory(path) { return path }
+            }
+            dir = dir.deletingLastPathComponent()
+        }
+        return nil
+    }
+}
+
+/// Keeps the in-process sandbox alive as long as the client that talks to it.
+struct SandboxBackedClient: RevoxAPI {
+    let sandbox: Sandbox
+    let client: RevoxHTTPClient
+    func createAssistant(_ body: JSONValue) async throws(RevoxError) -> Assistant { try await client.createAssistant(body) }
+    func updateAssistant(id: String, changes: JSONValue) async throws(RevoxError) -> Assistant { try await client.updateAssistant(id: id, changes: changes) }
+    func assistant(id: String) async throws(RevoxError) -> Assistant { try await client.assistant(id: id) }
+    func listAssistants() async throws(RevoxError) -> [Assistant] { try await client.listAssistants() }
+    func deleteAssistant(id: String) async throws(RevoxError) { try await client.deleteAssistant(id: id) }
+    func listVoices() async throws(RevoxError) -> [RevoxClient.Voice] { try await client.listVoices() }
+}

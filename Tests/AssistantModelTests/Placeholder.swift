@@ -1,0 +1,2 @@
+import Testing
+@Test func placeholderModel() { #expect(Bool(true)) }

@@ -1,0 +1,144 @@
+"""assistant-wizard benchmarks (issue 6): run through bench/run, which prepares the venv and binaries."""
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import measure
+import report
+from apps import app_subjects
+from drafts import paste_of, write_files
+from subjects import DIALOG, DIALOG_STANDIN
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+INPROC = os.path.join(ROOT, ".build", "release", "assistant-wizard-bench")
+
+# name: (start-ups, keystrokes per context, step changes, pastes, large-draft launches, timeout s)
+PLANS = {"full": (30, 200, 20, 5, 5, 20.0), "quick": (4, 15, 3, 1, 1, 4.0)}
+
+
+def all_subjects():
+    return [DIALOG_STANDIN] + app_subjects()
+
+
+def machine(load_before):
+    cpu = "unknown CPU"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    dialog = subprocess.run(["dialog", "--version"], capture_output=True, text=True).stdout.strip()
+    import pyte  # noqa: PLC0415 - only for its version
+    load_after = os.getloadavg()
+    return {"date": time.strftime("%Y-%m-%d %H:%M:%S %z"), "nproc": os.cpu_count(), "cpu": cpu,
+            "kernel": platform.release(), "dialog": "dialog " + dialog.replace("Version: ", ""),
+            "python": platform.python_version(), "pyte": getattr(pyte, "__version__", None) or _pyte_version(),
+            "load_before": " ".join(f"{x:.2f}" for x in load_before),
+            "load_after": " ".join(f"{x:.2f}" for x in load_after),
+            "busy": max(load_before[0], load_after[0]) >= 0.5}
+
+
+def _pyte_version():
+    from importlib.metadata import version  # noqa: PLC0415
+    return version("pyte")
+
+
+def in_process(timeout):
+    if not os.access(INPROC, os.X_OK):
+        return {"error": f"not available: {os.path.relpath(INPROC, ROOT)} not built "
+                         "(swift build -c release --product assistant-wizard-bench)"}
+    try:
+        p = subprocess.run([INPROC, "model"], capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    except subprocess.TimeoutExpired:
+        return {"error": f"did not finish within {timeout:g} s"}
+    return {"output": (p.stdout + p.stderr).strip(), "exit": p.returncode}
+
+
+def run_subject(launch, sub, plan, log, paste_kb=100):
+    starts, keys, steps, pastes, larges, timeout = plan
+    res = {"note": sub.note}
+    why = sub.missing(ROOT)
+    if why:
+        res["unavailable"] = why
+        return res
+    log(f"{sub.name}: start-up ×{starts} (interleaved with dialog)")
+    st = measure.startup(launch, [sub, DIALOG], starts)
+    res["startup"], res["peer_startup"] = st[sub.name], st[DIALOG.name]
+    if not res["startup"]["startup"]:      # it never drew its first screen: the rest would only time out
+        res["unavailable"] = f"start scene: {res['startup']['error']}"
+        return res
+    res["echo"] = {}
+    for label, scene, preload in (("field", "field", "0"), ("editor_1k", "editor", "1k"),
+                                  ("editor_1m", "editor", "1m")):
+        log(f"{sub.name}: echo in {label} ×{keys} (interleaved with dialog --inputbox)")
+        res["echo"].update(measure.echo(launch, [(label, sub, scene, preload),
+                                                 (label + "_peer", DIALOG, "field", "0")], keys, timeout))
+    log(f"{sub.name}: step change ×{steps}")
+    res["step"] = measure.step_change(launch, sub, steps, timeout)
+    res["peer_step"] = measure.step_change(launch, DIALOG, steps, timeout)
+    log(f"{sub.name}: {paste_kb} KB paste ×{pastes}")
+    res["paste"] = measure.paste(launch, sub, paste_of(paste_kb * 1024), pastes, timeout)
+    res["paste"]["kb"] = paste_kb
+    log(f"{sub.name}: memory with the large draft ×{larges}")
+    res["memory_large"] = measure.memory_large(launch, sub, larges)
+    return res
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--runs", type=int, help="start-ups and keystrokes per figure (default 30 / 200)")
+    ap.add_argument("--quick", action="store_true", help="a cheap smoke run (CI): few runs, short timeouts")
+    ap.add_argument("--json", metavar="FILE", help="also write the full results as JSON")
+    ap.add_argument("--subject", action="append", help="only these subjects (default: all)")
+    ap.add_argument("--paste-kb", type=int, default=100, help="paste size in KB (default 100, the target's)")
+    ap.add_argument("--needed-products", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+
+    subjects = [s for s in all_subjects() if not args.subject or s.name in args.subject]
+    if args.needed_products:   # for bench/run: Swift products to build (release) because they are missing
+        need = {s.product for s in subjects if s.product and s.scenes and s.missing(ROOT)}
+        if not os.access(INPROC, os.X_OK):
+            need.add("assistant-wizard-bench")
+        print("\n".join(sorted(need)))
+        return 0
+    if not shutil.which("dialog"):
+        print("bench: `dialog` is not installed; it is the comparison peer. Install it with:\n"
+              "  sudo apt-get update && sudo apt-get install -y dialog", file=sys.stderr)
+        return 2
+
+    plan = list(PLANS["quick" if args.quick else "full"])
+    if args.runs:
+        plan[0] = plan[1] = args.runs
+        plan[2], plan[3], plan[4] = min(args.runs, plan[2]), min(args.runs, plan[3]), min(args.runs, plan[4])
+    load_before = os.getloadavg()
+
+    def log(msg):
+        print(f"[bench] {msg}", file=sys.stderr, flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        files = write_files(os.path.join(tmp, "files"))
+        home = os.path.join(tmp, "home")
+        os.makedirs(home)
+        launch = measure.Launcher(ROOT, files, home, plan[5])
+        results = {s.name: run_subject(launch, s, plan, log, args.paste_kb) for s in subjects}
+    log("in-process model benchmark")
+    rep = {"machine": machine(load_before), "subjects": results, "in_process": in_process(120),
+           "runs": dict(zip(("start-ups", "keystrokes", "step changes", "pastes", "large-draft launches",
+                             "timeout s"), plan)),
+           "definitions": {"settle_s": measure.SETTLE, "quiet_s": measure.QUIET,
+                           "frame_gap_s": measure.FRAME_GAP}}
+    print(report.text(rep), end="")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(rep, f, indent=2, default=str)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
