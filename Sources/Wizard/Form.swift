@@ -25,17 +25,26 @@ struct Form: Sendable {
     /// New rows from the builder. A row whose widget still shows the draft's value keeps its widget,
     /// so a rebuild never throws away a cursor position or an undo history.
     mutating func replaceFields(_ new: [FormField], body: JSONValue) {
-        let focusedPath = focused?.path
+        let focusedID = focused?.identity
         var old: [String: FormField] = [:]
         for f in fields { old[f.identity] = f }
         fields = new.map { n in
-            guard let o = old[n.identity], o.value(previous: body.value(at: n.path)) == body.value(at: n.path) else { return n }
+            guard let o = old[n.identity], Form.stillShows(o, n, body: body) else { return n }
             var kept = n
             kept.control = o.control
             return kept
         }
-        if let focusedPath, let i = fields.firstIndex(where: { $0.path == focusedPath }) { focus = i }
+        if let focusedID, let i = fields.firstIndex(where: { $0.identity == focusedID }) { focus = i }
         focus = min(focus, max(0, fields.count - 1))
+    }
+
+    /// Whether an old row's widget still shows what the draft holds (then it is kept).
+    static func stillShows(_ old: FormField, _ new: FormField, body: JSONValue) -> Bool {
+        if case .picker(let o) = old.control, case .picker(let n) = new.control {
+            // A picker's state is its list and filter; keep it while the list is the same.
+            return o.items == n.items && o.selectedItem?.id == n.selectedItem?.id
+        }
+        return old.value(previous: body.value(at: old.path)) == body.value(at: old.path)
     }
 
     // MARK: layout
