@@ -1,0 +1,208 @@
+import AssistantModel
+import Foundation
+import Testing
+
+// Shared by the hardening tests: the built binaries, processes run off Swift's cooperative pool
+// (two threads here: a blocking wait there would starve in-process sandboxes), tmux sessions on a
+// private server, a seeded generator, and the full/CI count switch.
+
+/// `HARDENING_FULL=1` runs the issue's full counts; CI runs the shorter ones.
+let fullRun = ProcessInfo.processInfo.environment["HARDENING_FULL"].map { !$0.isEmpty && $0 != "0" } ?? false
+func count(ci: Int, full: Int) -> Int { fullRun ? full : ci }
+
+/// Tests/HardeningTests/Support.swift → the package root.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// A built program beside the test bundle (`swift build --build-tests` puts them together).
+func binary(_ name: String) throws -> String {
+    let candidates = [
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+        Bundle.main.bundleURL,
+        Bundle.main.bundleURL.deletingLastPathComponent(),
+        packageRoot.appendingPathComponent(".build/debug"),
+    ]
+    let found = candidates.map { $0.appendingPathComponent(name).path }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    return try #require(found, "\(name) not found beside the test bundle; build with 'swift build --build-tests'")
+}
+
+/// SplitMix64: the same seed gives the same run on every machine.
+struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+func makeTempDir(_ tag: String = "hardening") throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(tag)-\(UUID().uuidString.prefix(8))").path
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+/// HOME and XDG folders in a fresh temp dir; nothing from the caller's environment (no key).
+func hermeticEnv(_ dir: String, _ extra: [String: String] = [:]) -> [String: String] {
+    ["HOME": dir, "XDG_CONFIG_HOME": dir + "/config", "XDG_DATA_HOME": dir + "/data", "LANG": "C.UTF-8",
+     "PATH": "/usr/bin:/bin", "SWIFT_BACKTRACE": "interactive=no", "TERM": "xterm-256color"]
+        .merging(extra) { _, new in new }
+}
+
+struct ProcessResult {
+    let status: Int32
+    let signalled: Bool
+    let stdout: [UInt8]
+    let stderr: [UInt8]
+    var out: String { String(decoding: stdout, as: UTF8.self) }
+    var err: String { String(decoding: stderr, as: UTF8.self) }
+}
+
+/// Runs a program to completion; reads and waits happen on dispatch threads.
+func run(_ path: String, _ args: [String], env: [String: String], stdin: [UInt8]? = nil, cwd: String? = nil,
+         timeout: Double = 60) async throws -> ProcessResult {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: path)
+    p.arguments = args
+    p.environment = env
+    if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+    let out = Pipe(), err = Pipe(), input = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = input
+    let exited = AsyncStream<(Int32, Bool)>.makeStream()
+    p.terminationHandler = { exited.continuation.yield(($0.terminationStatus, $0.terminationReason == .uncaughtSignal)); exited.continuation.finish() }
+    try p.run()
+    let pid = p.processIdentifier
+    DispatchQueue.global().async {
+        if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
+        try? input.fileHandleForWriting.close()
+    }
+    let killer = DispatchWorkItem { kill(pid, SIGKILL) }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
+    async let o = readAll(out.fileHandleForReading)
+    async let e = readAll(err.fileHandleForReading)
+    let (od, ed) = await (o, e)
+    var status: (Int32, Bool) = (-1, false)
+    for await s in exited.stream { status = s }
+    killer.cancel()
+    return ProcessResult(status: status.0, signalled: status.1, stdout: Array(od), stderr: Array(ed))
+}
+
+func readAll(_ handle: FileHandle) async -> Data {
+    await withCheckedContinuation { cont in
+        DispatchQueue.global().async { cont.resume(returning: handle.readDataToEndOfFile()) }
+    }
+}
+
+/// Runs `assistant-wizard` with `env`.
+func wizardCLI(_ args: [String], env: [String: String], stdin: [UInt8]? = nil, timeout: Double = 60) async throws -> ProcessResult {
+    try await run(try binary("assistant-wizard"), args, env: env, stdin: stdin, timeout: timeout)
+}
+
+func fileBytes(_ path: String) -> [UInt8]? {
+    FileManager.default.contents(atPath: path).map { Array($0) }
+}
+
+/// Waits without blocking the cooperative pool.
+func pause(_ seconds: Double) async { try? await Task.sleep(for: .milliseconds(Int(seconds * 1000))) }
+
+// MARK: tmux
+
+/// One tmux server of its own (`-L`, no config) running one program in a pane of a fixed size.
+final class Tmux: @unchecked Sendable {
+    let socket: String
+    private(set) var started = false
+
+    init() { socket = "hardening-\(UUID().uuidString.prefix(10))" }
+
+    static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+
+    @discardableResult
+    func tmux(_ args: [String]) async throws -> ProcessResult {
+        try await run("/usr/bin/tmux", ["-L", socket, "-f", "/dev/null"] + args,
+                      env: ["PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "LANG": "C.UTF-8"], timeout: 20)
+    }
+
+    /// Starts `command` (run by sh) in a 100×30 pane with `env`; `remain` keeps the pane after exit.
+    func start(_ command: String, env: [String: String], rows: Int = 30, cols: Int = 100) async throws {
+        let exports = env.sorted { $0.key < $1.key }.map { "export \($0.key)=\(shellQuote($0.value));" }.joined(separator: " ")
+        let r = try await tmux(["new-session", "-d", "-x", "\(cols)", "-y", "\(rows)", "sh", "-c", exports + " " + command])
+        try #require(r.status == 0, "tmux new-session failed: \(r.err)")
+        started = true
+        try await tmux(["set-option", "-g", "remain-on-exit", "on"])
+    }
+
+    func keys(_ keys: String...) async throws { try await tmux(["send-keys"] + keys) }
+    func literal(_ text: String) async throws { try await tmux(["send-keys", "-l", text]) }
+
+    func screen() async throws -> String { try await tmux(["capture-pane", "-p"]).out }
+
+    /// The pane's process (the shell wrapper or the program).
+    func panePID() async throws -> pid_t? {
+        pid_t(try await tmux(["display-message", "-p", "#{pane_pid}"]).out.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    func paneDead() async throws -> Bool {
+        try await tmux(["display-message", "-p", "#{pane_dead}"]).out.hasPrefix("1")
+    }
+
+    /// Polls the screen until `predicate` holds; returns the last screen either way.
+    @discardableResult
+    func waitFor(_ what: String, timeout: Double = 15, _ predicate: (String) -> Bool) async throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try await screen()
+            if predicate(last) { return last }
+            await pause(0.05)
+        }
+        Issue.record("timed out waiting for \(what); screen:\n\(last)")
+        return last
+    }
+
+    func waitFor(text: String, timeout: Double = 15) async throws -> String {
+        try await waitFor("“\(text)”", timeout: timeout) { $0.contains(text) }
+    }
+
+    func stop() async {
+        _ = try? await tmux(["kill-server"])
+    }
+}
+
+func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+/// The pids of `parent`'s children (from /proc), for finding the program under a `sh -c` wrapper.
+func childPIDs(of parent: pid_t) -> [pid_t] {
+    guard let s = try? String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8) else { return [] }
+    return s.split(separator: " ").compactMap { pid_t($0) }
+}
+
+/// The pid of the first process under `root` whose command name is `name`.
+func findProcess(named name: String, under root: pid_t) -> pid_t? {
+    var queue = [root]
+    while let p = queue.first {
+        queue.removeFirst()
+        let comm = (try? String(contentsOfFile: "/proc/\(p)/comm", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let comm, name.hasPrefix(comm) || comm == name { return p }
+        queue += childPIDs(of: p)
+    }
+    return nil
+}
+
+func isAlive(_ pid: pid_t) -> Bool {
+    guard kill(pid, 0) == 0 else { return false }
+    // A zombie is dead for our purposes.
+    let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+    return !stat.contains(") Z ")
+}
+
+/// Every scalar that must never reach a terminal raw (C0/C1 controls, DEL, bidi controls).
+func unsafeScalars(in text: String, allowing allowed: Set<UInt32> = [0x0A]) -> [UInt32] {
+    text.unicodeScalars.map(\.value).filter { v in
+        if allowed.contains(v) { return false }
+        return v < 0x20 || (v >= 0x7F && v < 0xA0) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    }
+}
