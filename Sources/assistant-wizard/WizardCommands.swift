@@ -48,6 +48,8 @@ struct WizardLauncher {
         let (api, backend) = try connection()
         var store = DraftStore(environment: environment)
         var wizard: Wizard
+        var lock: DraftLock?
+        defer { lock?.release() }
         switch entry {
         case .start: wizard = .startScreen(backend: backend)
         case .new: wizard = Wizard(backend: backend)
@@ -67,6 +69,11 @@ struct WizardLauncher {
                     APIConsole.error(error.description, next: "List the saved drafts with `assistant-wizard drafts`.")
                     return APIExit.usage
                 }
+            }
+            // One copy edits a draft at a time; a second is told who has it (released on exit).
+            do { lock = try DraftLock.acquire(draftFile: store.file(for: slug)) } catch {
+                APIConsole.error(error.description, next: nil)
+                return APIExit.usage
             }
             do {
                 let body = try store.load(slug)
