@@ -79,7 +79,7 @@ struct BadDraftTests {
         let dir = try makeTempDir("bad-draft-big")
         let file = dir + "/big.json"
         let line = Array(String(repeating: "lorem ipsum dolor sit amet ", count: 37).utf8) + [0x0A]
-        FileManager.default.createFile(atPath: file, contents: nil)
+        _ = FileManager.default.createFile(atPath: file, contents: nil)
         let h = try #require(FileHandle(forWritingAtPath: file))
         var chunk = [UInt8]()
         while chunk.count < 1 << 20 { chunk += line }
@@ -161,7 +161,7 @@ struct BadDraftTests {
         #expect(screen.contains("xyz"), "what was typed is no longer on screen:\n\(screen)")
         try await tmux.keys("C-q")
         let end = try await tmux.waitFor(text: "EXIT=")
-        #expect(!end.contains("EXIT=13"), end) // no signal death
+        #expect(!end.contains("EXIT=13"), "\(end)") // no signal death
         await tmux.stop()
         #expect(fileBytes(file) == before, "the draft changed")
         let dir = (file as NSString).deletingLastPathComponent

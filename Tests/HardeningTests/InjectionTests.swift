@@ -1,4 +1,4 @@
-import AssistantModel
+@testable import AssistantModel
 import Foundation
 import RevoxClient
 import TerminalUI

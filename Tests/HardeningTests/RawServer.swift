@@ -12,16 +12,18 @@ final class RawServer: @unchecked Sendable {
         var cutAfter: Int?
     }
 
-    let port: Int
+    var port: Int { port_ }
     var baseURL: String { "http://127.0.0.1:\(port)" }
     private let fd: Int32
+    private var port_ = 0
     private let lock = NSLock()
     private var _requests: [(method: String, path: String)] = []
     var requests: [(method: String, path: String)] { lock.withLock { _requests } }
     var createCount: Int { requests.filter { $0.method == "POST" && $0.path.hasPrefix("/assistants") }.count }
 
     init(_ answer: @escaping @Sendable (_ method: String, _ path: String) -> Reply) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        self.fd = fd
         var one: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
         var addr = sockaddr_in()
@@ -32,7 +34,7 @@ final class RawServer: @unchecked Sendable {
         guard bound == 0, listen(fd, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
-        port = Int(UInt16(bigEndian: addr.sin_port))
+        port_ = Int(UInt16(bigEndian: addr.sin_port))
         let listener = fd
         Thread.detachNewThread { [self] in
             while true {

@@ -40,7 +40,7 @@ struct SecretTests {
         }
         let created = try await cli(["submit", draft])
         #expect(created.status == 0, "\(created.err)")
-        let id = try #require(try? JSONParser.parse(created.out).objectValue?["id"]?.stringValue, created.out)
+        let id = try #require(try? JSONParser.parse(created.out).objectValue?["id"]?.stringValue, "\(created.out)")
         _ = try await cli(["submit", draft])                 // refused: already submitted
         _ = try await cli(["submit", "--update", draft])
         _ = try await cli(["submit", "--json", "--create-new", draft])
@@ -81,7 +81,7 @@ struct SecretTests {
         let env = hermeticEnv(home)
         let r = try await wizardCLI(["voices", "--api-key-file", keyFile], env: env)
         #expect(r.status == 2, "\(r.status): \(r.err)")
-        #expect(r.err.contains(keyFile) && (r.err.contains("600") || r.err.contains("others")), r.err)
+        #expect(r.err.contains(keyFile) && (r.err.contains("600") || r.err.contains("others")), "\(r.err)")
         #expect(!(r.out + r.err).contains(Self.key))
         chmod(keyFile, 0o600)
         // The same file at 0600 is accepted (then the unreachable base URL fails, with exit 3).
@@ -93,7 +93,7 @@ struct SecretTests {
         for url in ["http://example.com", "http://10.0.0.1:\(server.port)", "http://127.0.0.1.example.com"] {
             let plain = try await wizardCLI(["voices"], env: hermeticEnv(home, ["REVOX_API_KEY": Self.key, "REVOX_BASE_URL": url]))
             #expect(plain.status == 2, "\(url): \(plain.status) \(plain.err)")
-            #expect(plain.err.contains("http://"), plain.err)
+            #expect(plain.err.contains("http://"), "\(plain.err)")
             #expect(!(plain.out + plain.err).contains(Self.key))
         }
         let wizard = try await wizardCLI(["new"], env: hermeticEnv(home, ["REVOX_API_KEY": Self.key, "REVOX_BASE_URL": "http://example.com"]))
@@ -128,7 +128,7 @@ struct SecretTests {
         screens.append(try await tmux.waitFor(text: "EXIT="))
         // The second copy is crashed on purpose; its report lands on the screen.
         try await tmux.waitFor(text: "Name")
-        let pid = try #require(findProcess(named: "assistant-wizard", under: try #require(try await tmux.panePID())))
+        let pid = try #require(findProcess(named: "assistant-wizard", under: try await tmux.panePID() ?? -1))
         kill(pid, SIGSEGV)
         screens.append(try await tmux.waitFor(text: "EXIT2="))
         screens.append(try await tmux.tmux(["capture-pane", "-p", "-S", "-500"]).out)

@@ -43,6 +43,8 @@ struct ServerFaultTests {
 
     /// Sends the body through the wizard (F5, Enter), runs the create with the real client, feeds
     /// the result back, and checks the screen, the draft and the create count.
+    /// The wizard is returned as the result screen shows it, with its canvas; the effects include
+    /// those of the user looking at the result and going back.
     static func throughWizard(_ create: (JSONValue) async -> Result<Assistant, RevoxError>) async -> (Wizard, [WizardEffect], Canvas) {
         var w = Wizard(backend: Backend(isSandbox: true, baseURL: "sandbox", maskedKey: nil), body: body, rows: 30, cols: 220)
         _ = w.update(.input(.key(KeyPress(.function(5)))))
@@ -53,10 +55,12 @@ struct ServerFaultTests {
             let result = await create(b)
             later += w.update(.sendFinished(result))
         }
-        // The user looks at the result and comes back: nothing is sent on the program's own.
-        for m: WizardMessage in [.tick, .tick, .input(.key(.escape)), .tick] { later += w.update(m) }
         var canvas = Canvas(rows: 30, cols: 220)
         w.render(into: &canvas)
+        // The user looks at the result and comes back: nothing is sent on the program's own.
+        var after = w
+        for m: WizardMessage in [.tick, .tick, .input(.key(.escape)), .tick, .tick] { later += after.update(m) }
+        if after.state.draft != body { Issue.record("the draft changed after the result") }
         return (w, effects + later, canvas)
     }
 
@@ -89,7 +93,8 @@ struct ServerFaultTests {
         }
         // Wait out a slow server so a late create would be counted too.
         try await Task.sleep(for: .milliseconds(c.timeout < .seconds(1) ? 3200 : 100))
-        #expect(await sb.createRequestCount <= 1, "\(c): the create was sent \(await sb.createRequestCount) times")
+        let creates = await sb.createRequestCount
+        #expect(creates <= 1, "\(c): the create was sent \(creates) times")
         await client.shutdown()
         await sb.stop()
     }
@@ -171,7 +176,7 @@ struct ServerFaultTests {
         let r = try await wizardCLI(["submit", draft], env: hermeticEnv(dir, ["REVOX_BASE_URL": sandbox.baseURL, "REVOX_API_KEY": "sk_test_HARDENING_0123456789"]))
         sandbox.stop()
         #expect(r.status == status, "exit \(r.status): \(r.err)")
-        #expect(r.err.contains(says), r.err)
+        #expect(r.err.contains(says), "\(r.err)")
         #expect(fileBytes(draft) == before, "the draft changed")
         let creates = ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").filter { $0.contains("\"POST\"") }
         #expect(creates.count == 1, "\(creates.count) creates")
@@ -205,7 +210,7 @@ final class SandboxProcess: @unchecked Sendable {
                 cont.resume(returning: String(decoding: seen, as: UTF8.self))
             }
         }
-        let url = try #require(first.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }, first)
+        let url = try #require(first.split(separator: "\n").first?.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }, "\(first)")
         #expect(url.hasPrefix("http://127.0.0.1:"), "\(first)")
         // Keep draining stdout so the sandbox never blocks on a full pipe.
         DispatchQueue.global().async { _ = out.fileHandleForReading.readDataToEndOfFile() }

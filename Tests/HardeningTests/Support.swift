@@ -60,35 +60,73 @@ struct ProcessResult {
     var err: String { String(decoding: stderr, as: UTF8.self) }
 }
 
-/// Runs a program to completion; reads and waits happen on dispatch threads.
-func run(_ path: String, _ args: [String], env: [String: String], stdin: [UInt8]? = nil, cwd: String? = nil,
-         timeout: Double = 60) async throws -> ProcessResult {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: path)
-    p.arguments = args
-    p.environment = env
-    if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
-    let out = Pipe(), err = Pipe(), input = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    p.standardInput = input
-    let exited = AsyncStream<(Int32, Bool)>.makeStream()
-    p.terminationHandler = { exited.continuation.yield(($0.terminationStatus, $0.terminationReason == .uncaughtSignal)); exited.continuation.finish() }
-    try p.run()
-    let pid = p.processIdentifier
+/// Runs a program to completion with posix_spawn; reads and the wait happen on dispatch threads.
+/// (Foundation's Process sometimes never reports the exit of a program that leaves a daemon behind,
+/// such as tmux's client.) `quiet` discards the output: the daemon would hold the pipes open.
+func run(_ path: String, _ args: [String], env: [String: String], stdin: [UInt8]? = nil,
+         timeout: Double = 60, quiet: Bool = false) async throws -> ProcessResult {
+    var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0], inPipe: [Int32] = [0, 0]
+    guard pipe(&outPipe) == 0, pipe(&errPipe) == 0, pipe(&inPipe) == 0 else { throw POSIXError(.EMFILE) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+    if quiet {
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    } else {
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+    }
+    for fd in outPipe + errPipe + inPipe { posix_spawn_file_actions_addclose(&actions, fd) }
+    let argv = ([path] + args).map { strdup($0) } + [nil]
+    let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { (argv + envp).forEach { free($0) } }
+    var spawned: pid_t = 0
+    let rc = posix_spawn(&spawned, path, &actions, nil, argv, envp)
+    close(outPipe[1]); close(errPipe[1]); close(inPipe[0])
+    guard rc == 0 else {
+        close(outPipe[0]); close(errPipe[0]); close(inPipe[1])
+        throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .ENOENT)
+    }
+    let input = inPipe[1]
+    let pid = spawned
     DispatchQueue.global().async {
-        if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
-        try? input.fileHandleForWriting.close()
+        if let stdin { stdin.withUnsafeBytes { var off = 0; while off < $0.count { let n = write(input, $0.baseAddress! + off, $0.count - off); if n <= 0 { break }; off += n } } }
+        close(input)
     }
     let killer = DispatchWorkItem { kill(pid, SIGKILL) }
     DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
-    async let o = readAll(out.fileHandleForReading)
-    async let e = readAll(err.fileHandleForReading)
+    async let o = readFD(outPipe[0])
+    async let e = readFD(errPipe[0])
     let (od, ed) = await (o, e)
-    var status: (Int32, Bool) = (-1, false)
-    for await s in exited.stream { status = s }
+    let status: Int32 = await withCheckedContinuation { cont in
+        DispatchQueue.global().async {
+            var st: Int32 = 0
+            while waitpid(pid, &st, 0) < 0 && errno == EINTR {}
+            cont.resume(returning: st)
+        }
+    }
     killer.cancel()
-    return ProcessResult(status: status.0, signalled: status.1, stdout: Array(od), stderr: Array(ed))
+    let signalled = (status & 0x7F) != 0 && (status & 0x7F) != 0x7F
+    return ProcessResult(status: signalled ? 128 + (status & 0x7F) : (status >> 8) & 0xFF, signalled: signalled, stdout: od, stderr: ed)
+}
+
+/// Reads a descriptor to its end on a dispatch thread, then closes it.
+func readFD(_ fd: Int32) async -> [UInt8] {
+    await withCheckedContinuation { cont in
+        DispatchQueue.global().async {
+            var all = [UInt8](), buf = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                all += buf[0..<n]
+            }
+            close(fd)
+            cont.resume(returning: all)
+        }
+    }
 }
 
 func readAll(_ handle: FileHandle) async -> Data {
@@ -121,16 +159,16 @@ final class Tmux: @unchecked Sendable {
     static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
     @discardableResult
-    func tmux(_ args: [String]) async throws -> ProcessResult {
+    func tmux(_ args: [String], quiet: Bool = false) async throws -> ProcessResult {
         try await run("/usr/bin/tmux", ["-L", socket, "-f", "/dev/null"] + args,
-                      env: ["PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "LANG": "C.UTF-8"], timeout: 20)
+                      env: ["PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "LANG": "C.UTF-8"], timeout: 20, quiet: quiet)
     }
 
     /// Starts `command` (run by sh) in a 100×30 pane with `env`; `remain` keeps the pane after exit.
     func start(_ command: String, env: [String: String], rows: Int = 30, cols: Int = 100) async throws {
         let exports = env.sorted { $0.key < $1.key }.map { "export \($0.key)=\(shellQuote($0.value));" }.joined(separator: " ")
-        let r = try await tmux(["new-session", "-d", "-x", "\(cols)", "-y", "\(rows)", "sh", "-c", exports + " " + command])
-        try #require(r.status == 0, "tmux new-session failed: \(r.err)")
+        let r = try await tmux(["new-session", "-d", "-x", "\(cols)", "-y", "\(rows)", "sh", "-c", exports + " " + command], quiet: true)
+        try #require(r.status == 0, "tmux new-session failed (exit \(r.status))")
         started = true
         try await tmux(["set-option", "-g", "remain-on-exit", "on"])
     }
@@ -163,6 +201,7 @@ final class Tmux: @unchecked Sendable {
         return last
     }
 
+    @discardableResult
     func waitFor(text: String, timeout: Double = 15) async throws -> String {
         try await waitFor("“\(text)”", timeout: timeout) { $0.contains(text) }
     }

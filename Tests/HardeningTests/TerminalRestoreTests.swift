@@ -36,7 +36,7 @@ struct TerminalRestoreTests {
         try await tmux.waitFor(text: "Name")
         #expect(try await tmux.tmux(["display-message", "-p", "#{alternate_on}"]).out.hasPrefix("1"), "the wizard is not on the alternate screen")
         if let sig = Self.signalNumber(ending) {
-            let pid = try #require(findProcess(named: "assistant-wizard", under: try #require(try await tmux.panePID())))
+            let pid = try #require(findProcess(named: "assistant-wizard", under: try await tmux.panePID() ?? -1))
             kill(pid, sig)
         } else {
             try await tmux.keys("C-q")
@@ -54,9 +54,9 @@ struct TerminalRestoreTests {
         let flags = try await tmux.tmux(["display-message", "-p", "#{alternate_on} #{mouse_any_flag} #{cursor_flag}"]).out
         #expect(flags.hasPrefix("0 0 1"), "\(ending): alternate screen / mouse / cursor after exit: \(flags)")
         switch ending {
-        case .quit: #expect(screen.contains("EXIT=0"), screen)
+        case .quit: #expect(screen.contains("EXIT=0"), "\(screen)")
         case .crash:
-            #expect(screen.contains("EXIT=139"), screen)
+            #expect(screen.contains("EXIT=139"), "\(screen)")
             // The crash report is on the restored screen, not lost on the alternate screen.
             let all = try await tmux.tmux(["capture-pane", "-p", "-S", "-200"]).out
             #expect(all.contains("crash") || all.contains("Crash") || all.contains("Segmentation"), "no readable crash message:\n\(all)")
