@@ -111,7 +111,9 @@ extension AccessibleSession {
             }
             prefix = JSONPath(prefix.components + [c])
         }
-        return parts.joined(separator: ", ").sanitizedForDisplay
+        // "Voice, Voice" for voice.id says nothing twice.
+        let said = parts.enumerated().filter { $0.offset == 0 || parts[$0.offset - 1] != $0.element }.map(\.element)
+        return said.joined(separator: ", ").sanitizedForDisplay
     }
 
     // MARK: voice
@@ -142,6 +144,9 @@ extension AccessibleSession {
             say(spec.help + " Picking a voice also sets its provider.")
             let name = all.first { $0.id == currentID }.map { " (\($0.name), \($0.language), \($0.provider))" } ?? ""
             say("Current value: " + (currentID.map { "\"\($0)\"\(name)".sanitizedForDisplay } ?? "not set, so the server uses its default voice") + ".")
+            for issue in serverIssues where issue.path == "voice.id" || issue.path == "voice" {
+                say("The server said: \(issue.message.sanitizedForDisplay).")
+            }
         }
         var shown = all
         listVoices(shown)

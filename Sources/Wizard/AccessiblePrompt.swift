@@ -135,7 +135,8 @@ extension AccessibleSession {
     func askChoice(_ row: FormField, options: [ChoiceOption], variantKeys: [String], again: Bool) throws(AccessibleJump) {
         let old = draft.value(at: row.path)
         let current = options.firstIndex { $0.matches(old) }
-        introduce(row, kind: "Choose one of \(options.count)", again: again, current: current.map { "\($0 + 1), \(options[$0].title)" })
+        let currentText = current.map { "\($0 + 1), \(options[$0].title)" + (old == nil ? row.spec.defaultValue.map { ", so the server uses \(FormBuilder.describe($0))" } ?? "" : "") }
+        introduce(row, kind: "Choose one of \(options.count)", again: again, current: currentText)
         for (i, o) in options.enumerated() {
             say("  \(i + 1). \(o.title)" + (o.help.isEmpty ? "" : ": \(o.help)") + (i == current ? " (current)" : ""))
         }
