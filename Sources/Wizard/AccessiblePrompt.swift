@@ -209,7 +209,7 @@ extension AccessibleSession {
 
     /// "FAQ item 2, Question" / "Transfer number, value".
     func title(_ row: FormField) -> String {
-        context + (row.label == row.spec.label ? row.spec.label : "\(row.spec.label), \(row.label.lowercased())")
+        context + (row.label.hasPrefix(row.spec.label) ? row.spec.label : "\(row.spec.label), \(row.label.lowercased())")
     }
 
     /// What the field is, whether it is required, its help and its current value, in that order

@@ -222,7 +222,8 @@ enum AccessibleItem {
     }
     var id: String {
         switch self {
-        case .field(let f): return f.identity
+        // A nullable field's choice and its value row share a path and a widget type; the label tells them apart.
+        case .field(let f): return f.identity + "#" + f.label
         case .voicePicker: return "voice.__picker"
         }
     }

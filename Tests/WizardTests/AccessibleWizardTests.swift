@@ -149,7 +149,7 @@ struct AccessibleWizardTests {
                                        fieldErrors: [FieldError(path: "voice.id", message: "unknown voice \u{1B}x")],
                                        message: "The server rejected 1 field.", suggestion: "Fix it and send again.")
         let run = await runAccessible(Wizard(backend: sandboxBackend), api: api, store: store,
-                                      ["Front desk", "Hello.", "id nope", "", "", "review", "yes", "yes", "quit"])
+                                      ["Front desk", "Hello.", "id nope", "2", "", "review", "yes", "yes", "quit"])
         #expect(run.output.contains("Not sent: The server rejected 1 field."))
         #expect(run.output.contains("1. Voice, step 2 Voice: unknown voice \\u{1B}x."))
         // "yes" went to the voice, which shows the server's message.
@@ -198,7 +198,7 @@ struct AccessibleWizardTests {
         let run = await runAccessible(Wizard(backend: sandboxBackend, body: ["name": "L", "prompt": "P"], slug: nil),
                                       api: api, store: store,
                                       ["go 6", "add", "Q1", "A1", "add", "Q2", "A2", "add", "Q3", "A3",
-                                       "delete 2", "yes", "move 2 up", "1", "Q1 edited", "", "done", "quit"])
+                                       "delete 2", "yes", "move 2 up", "2", "Q1 edited", "", "done", "quit"])
         let faq = try store.load("l").value(at: "faq_items")
         #expect(faq == [["question": "Q3", "answer": "A3"], ["question": "Q1 edited", "answer": "A1"]], "\(run.output)")
     }
