@@ -158,18 +158,12 @@ extension AccessibleSession {
             if text.lowercased() == "unset" { set("voice", nil); return }
             if text.lowercased().hasPrefix("id ") {
                 let id = text.dropFirst(3).trimmingSpaces
-                var voice = draft.value(at: "voice")?.objectValue ?? JSONObject()
-                voice["id"] = .string(id)
-                if let known = all.first(where: { $0.id == id }) { voice["provider"] = .string(known.provider) }
-                set("voice", .object(voice.ordered(by: AssistantSchema.voice.map(\.key))))
+                setVoice(id: id, provider: all.first { $0.id == id }?.provider)
                 return
             }
             if let n = Int(text), shown.indices.contains(n - 1) {
                 let v = shown[n - 1]
-                var voice = draft.value(at: "voice")?.objectValue ?? JSONObject()
-                voice["id"] = .string(v.id)
-                voice["provider"] = .string(v.provider)
-                set("voice", .object(voice.ordered(by: AssistantSchema.voice.map(\.key))))
+                setVoice(id: v.id, provider: v.provider)
                 say("Picked \(v.name.sanitizedForDisplay), \(v.language), \(v.provider).")
                 return
             }
@@ -183,6 +177,14 @@ extension AccessibleSession {
                 listVoices(shown)
             }
         }
+    }
+
+    /// Sets the voice id (and the provider, when known), keeping the speed.
+    func setVoice(id: String, provider: String?) {
+        var voice = draft.value(at: "voice")?.objectValue ?? JSONObject()
+        voice["id"] = .string(id)
+        if let provider { voice["provider"] = .string(provider) }
+        set("voice", .object(voice.ordered(by: AssistantSchema.voice.map(\.key))))
     }
 
     func listVoices(_ list: [RevoxClient.Voice]) {
