@@ -104,7 +104,14 @@ public struct Wizard: Sendable {
         case .loaded: break
         }
         let voices: [VoiceOption] = { if case .loaded(let v) = state.voices { return v }; return [] }()
-        var row = FormField(path: "voice", spec: spec, label: "Pick a voice", indent: 0, control: .picker(list), keepsEmpty: false)
+        let label: String = {
+            switch state.voices {
+            case .loading: return "Pick a voice (loading the list…)"
+            case .failed(let why): return "Pick a voice: the list could not be loaded (\(why.sanitizedForDisplay)); set the id and provider below"
+            case .loaded: return "Pick a voice"
+            }
+        }()
+        var row = FormField(path: "voice", spec: spec, label: label, indent: 0, control: .picker(list), keepsEmpty: false)
         row.pick = { body, id in Wizard.applyVoicePick(id, voices: voices, to: &body) }
         return row
     }
