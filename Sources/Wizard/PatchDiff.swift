@@ -30,7 +30,7 @@ struct PatchDiff: Sendable {
         }
         if lines.isEmpty { lines = [StyledLine([StyledSpan("Nothing changed since the assistant was fetched.", .muted)])] }
         self.changes = changes
-        view = TextView(lines, wrap: false, height: 10)
+        view = TextView(lines, wrap: true, height: 10)
     }
 
     static func canonicalOrder(_ a: String, _ b: String) -> Bool {
