@@ -63,6 +63,9 @@ let package = Package(
                     resources: [.copy("Golden")]),
         .testTarget(name: "WizardTests", dependencies: ["Wizard", "TerminalUI", "AssistantModel", "RevoxClient", "RevoxSandbox"],
                     resources: [.copy("Golden")]),
+        // Bad input, faults and secrets (issue 7): fuzzing, hostile drafts, kill loops, leaks.
+        .testTarget(name: "HardeningTests", dependencies: ["Wizard", "TerminalUI", "AssistantModel", "RevoxClient", "RevoxSandbox"],
+                    resources: [.copy("Corpus")]),
     ],
     swiftLanguageModes: [.v6]
 )
