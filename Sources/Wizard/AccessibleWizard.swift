@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import AssistantModel
 import RevoxClient
 
@@ -16,11 +13,7 @@ public struct AccessibleWizard {
     /// Runs until the assistant is sent, the user quits or the input ends; returns the exit status
     /// (0: sent or saved, 1: the last send failed, 2: the draft file could not be read).
     public func run() -> Int32 {
-        let status = run(io: StandardLineIO())
-        // Ends the process here: the launcher drops the API without shutting its HTTP client down,
-        // which AsyncHTTPClient traps on in debug builds. Output is unbuffered, so nothing is lost.
-        // (Goes away once the launcher shuts the API down; see the a11y branch notes.)
-        exit(status)
+        run(io: StandardLineIO())
     }
 
     func run(io: any LineIO) -> Int32 {
