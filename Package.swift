@@ -61,8 +61,11 @@ let package = Package(
         .testTarget(name: "RevoxClientTests", dependencies: ["RevoxClient", "RevoxSandbox", "AssistantModel"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"],
                     resources: [.copy("Golden")]),
-        .testTarget(name: "WizardTests", dependencies: ["Wizard", "TerminalUI", "AssistantModel"],
+        .testTarget(name: "WizardTests", dependencies: ["Wizard", "TerminalUI", "AssistantModel", "RevoxClient", "RevoxSandbox"],
                     resources: [.copy("Golden")]),
+        // Bad input, faults and secrets (issue 7): fuzzing, hostile drafts, kill loops, leaks.
+        .testTarget(name: "HardeningTests", dependencies: ["Wizard", "TerminalUI", "AssistantModel", "RevoxClient", "RevoxSandbox"],
+                    resources: [.copy("Corpus")]),
     ],
     swiftLanguageModes: [.v6]
 )

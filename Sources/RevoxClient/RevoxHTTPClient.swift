@@ -147,8 +147,7 @@ public final class RevoxHTTPClient: RevoxAPI {
                     continue
                 }
                 throw statusError(call, r)
-            case .failure(.lost(let why)) where canRetry:
-                _ = why
+            case .failure(.lost) where canRetry:
                 try await pause(backoff(attempt), call)
                 attempt += 1
             case .failure(let f):

@@ -25,17 +25,26 @@ struct Form: Sendable {
     /// New rows from the builder. A row whose widget still shows the draft's value keeps its widget,
     /// so a rebuild never throws away a cursor position or an undo history.
     mutating func replaceFields(_ new: [FormField], body: JSONValue) {
-        let focusedPath = focused?.path
+        let focusedID = focused?.identity
         var old: [String: FormField] = [:]
         for f in fields { old[f.identity] = f }
         fields = new.map { n in
-            guard let o = old[n.identity], o.value(previous: body.value(at: n.path)) == body.value(at: n.path) else { return n }
+            guard let o = old[n.identity], Form.stillShows(o, n, body: body) else { return n }
             var kept = n
             kept.control = o.control
             return kept
         }
-        if let focusedPath, let i = fields.firstIndex(where: { $0.path == focusedPath }) { focus = i }
+        if let focusedID, let i = fields.firstIndex(where: { $0.identity == focusedID }) { focus = i }
         focus = min(focus, max(0, fields.count - 1))
+    }
+
+    /// Whether an old row's widget still shows what the draft holds (then it is kept).
+    static func stillShows(_ old: FormField, _ new: FormField, body: JSONValue) -> Bool {
+        if case .picker(let o) = old.control, case .picker(let n) = new.control {
+            // A picker's state is its list and filter; keep it while the list is the same.
+            return o.items == n.items && o.selectedItem?.id == n.selectedItem?.id
+        }
+        return old.value(previous: body.value(at: old.path)) == body.value(at: old.path)
     }
 
     // MARK: layout
@@ -93,7 +102,6 @@ struct Form: Sendable {
     private func hint(for f: FormField, focused: Bool) -> String? {
         var parts: [String] = []
         if f.spec.required && f.indent == 0 { parts.append("required") }
-        if case .number(let w, _) = f.control, let r = w.rangeDescription { parts.append(r) }
         if case .number = f.control, case .number(let rule) = f.spec.kind, !rule.unit.isEmpty { parts.append(rule.unit) }
         if focused, case .choice(let w, let o, _) = f.control, let i = w.selectedIndex, i < o.count, !o[i].help.isEmpty {
             parts.append(o[i].help)
@@ -129,29 +137,36 @@ struct Form: Sendable {
         return .blurred(path: fields[focus].path, edited: fields[focus].control.didBlur())
     }
 
-    mutating func handle(_ event: InputEvent, body: inout JSONValue) -> FormEvent {
-        guard fields.indices.contains(focus) else { return .unhandled }
+    /// What happened, in order: an Enter that confirms a changed value both changes the draft
+    /// and leaves the field.
+    mutating func handle(_ event: InputEvent, body: inout JSONValue) -> [FormEvent] {
+        guard fields.indices.contains(focus) else { return [.unhandled] }
         let result = fields[focus].control.handle(event)
         switch result {
         case .unhandled:
             if let k = event.keyPress {
-                if k == KeyPress(.tab) || k == KeyPress(.down) { return moveFocus(to: focus + 1) }
-                if k == KeyPress(.tab, .shift) || k == KeyPress(.up) { return moveFocus(to: focus - 1) }
+                if k == KeyPress(.tab) || k == KeyPress(.down) { return [moveFocus(to: focus + 1)] }
+                if k == KeyPress(.tab, .shift) || k == KeyPress(.up) { return [moveFocus(to: focus - 1)] }
             }
-            return .unhandled
-        case .handled, .cancel: return .handled
-        case .changed: return write(body: &body)
+            return [.unhandled]
+        case .handled, .cancel: return [.handled]
+        case .changed: return [write(body: &body)]
         case .submit, .focusNext:
-            if case .changed = write(body: &body) {}
-            return moveFocus(to: focus + 1)
-        case .focusPrevious: return moveFocus(to: focus - 1)
-        case .edit(let row): return .editRecord(field: focus, row: row)
+            let change = write(body: &body)
+            return (change == .handled ? [] : [change]) + [moveFocus(to: focus + 1)]
+        case .focusPrevious: return [moveFocus(to: focus - 1)]
+        case .edit(let row): return [.editRecord(field: focus, row: row)]
         }
     }
 
     /// Writes the focused control's value into the draft.
     mutating func write(body: inout JSONValue) -> FormEvent {
         let f = fields[focus]
+        if let pick = f.pick, case .picker(let list) = f.control {
+            let before = body
+            pick(&body, list.selectedItem?.id ?? "")
+            return body == before ? .handled : .changed(path: f.path, structural: true)
+        }
         let old = body.value(at: f.path)
         let new = f.value(previous: old)
         guard new != old else { return .handled }

@@ -47,8 +47,10 @@ enum FormBuilder {
         case .number(let rule):
             let parent = JSONValue.parentObject(of: path, in: body)
             let range = rule.range(in: parent)
+            // 2^53-1 is a technical bound, not one a person needs to read.
+            let maximum = range.max.flatMap { $0 >= AssistantSchema.maxSafeInteger ? nil : $0 }
             var input = NumberInput(value?.numberValue?.doubleValue, minimum: rule.minExclusive ? nil : range.min,
-                                    maximum: range.max, step: rule.step, allowsDecimal: !rule.integer,
+                                    maximum: maximum, step: rule.step, allowsDecimal: !rule.integer,
                                     placeholder: spec.defaultValue.map { "default \(describe($0))" } ?? "")
             if rule.minExclusive { input.minimum = nil }
             return [row(.number(input, integer: rule.integer))]
@@ -80,7 +82,8 @@ enum FormBuilder {
     }
 
     static func choice(_ options: [ChoiceOption], _ value: JSONValue?, variantKeys: [String] = []) -> FieldControl {
-        let items = options.enumerated().map { SelectItem($0.element.title, columns: [$0.element.help], id: String($0.offset)) }
+        // The focused entry's help shows beside the label, so the rows stay short.
+        let items = options.enumerated().map { SelectItem($0.element.title, id: String($0.offset)) }
         var list = SelectList(items, height: max(1, options.count), filterable: false)
         if let i = options.firstIndex(where: { $0.matches(value) }) { list.select(id: String(i)) }
         return .choice(list, options, variantKeys: variantKeys)

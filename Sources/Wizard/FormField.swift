@@ -33,6 +33,20 @@ enum FieldControl: Sendable {
         }
     }
 
+    /// Which control this is (a picker and a choice are both select lists, but never the same row).
+    var kindName: String {
+        switch self {
+        case .text: return "text"
+        case .longText: return "longText"
+        case .choice: return "choice"
+        case .toggle: return "toggle"
+        case .number: return "number"
+        case .records: return "records"
+        case .stringList: return "stringList"
+        case .picker: return "picker"
+        }
+    }
+
     /// Controls whose value decides which other fields show; a change rebuilds the form.
     var isStructural: Bool {
         if case .choice = self { return true }
@@ -53,8 +67,11 @@ struct FormField: Sendable {
     /// The value is written even when empty (records keep their required keys; a nullable text
     /// in its "value" state stays a string).
     var keepsEmpty: Bool
+    /// What picking an item does, for pickers that fill more than one key (a voice sets its id and
+    /// its provider); nil writes the item's id at `path`.
+    var pick: (@Sendable (_ body: inout JSONValue, _ id: String) -> Void)? = nil
     /// Which kind of control it is, so a rebuild can keep a widget's cursor and undo history.
-    var identity: String { path + "#" + String(describing: type(of: control.widget)) }
+    var identity: String { path + "#" + control.kindName }
 
     /// The JSON the control holds now, given what the draft held before.
     func value(previous: JSONValue?) -> JSONValue? {

@@ -71,8 +71,8 @@ extension Step {
     public func mark(current: Step, issues: [ValidationIssue], visited: Set<Step>) -> StepMark {
         let mine = issues.filter { Step.owning(path: $0.path) == self }
         if self == current { return .current }
-        // Unknown keys are the review's warnings, but basics errors for a missing name show on basics.
-        if mine.contains(where: { $0.severity == .error }) && (visited.contains(self) || self == .basics) { return .errors }
+        // Marks speak only of steps the user has been to: an untouched form is not a wall of red.
+        if mine.contains(where: { $0.severity == .error }) && visited.contains(self) { return .errors }
         if mine.contains(where: { $0.severity == .warning }) && visited.contains(self) { return .warnings }
         return visited.contains(self) ? .done : .untouched
     }

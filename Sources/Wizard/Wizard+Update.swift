@@ -147,12 +147,15 @@ extension Wizard {
         }
         if case .mouse(let m) = event, let effects = mouse(m) { return effects }
         if state.step == .review { return reviewInput(event) }
-        let outcome = state.form.handle(event, body: &state.draft)
-        var effects = formOutcome(outcome)
-        if outcome == .unhandled, event.keyPress == .char("?") { state.helpShown = true }
-        if outcome == .unhandled, event.keyPress == .escape, state.status != nil { state.status = nil }
+        let outcomes = state.form.handle(event, body: &state.draft)
+        var effects: [WizardEffect] = []
+        for outcome in outcomes {
+            effects += formOutcome(outcome)
+            if case .editRecord(let field, let row) = outcome { openRecord(field: field, row: row) }
+        }
+        if outcomes == [.unhandled], event.keyPress == .char("?") { state.helpShown = true }
+        if outcomes == [.unhandled], event.keyPress == .escape, state.status != nil { state.status = nil }
         scrollFormToFocus()
-        if case .editRecord(let field, let row) = outcome { openRecord(field: field, row: row) ; effects = [] }
         return effects
     }
 
@@ -175,7 +178,6 @@ extension Wizard {
     /// After an edit: server messages for the field are stale, and a field that already shows a
     /// message keeps it current as the user fixes it.
     mutating func changed(path: String, structural: Bool) {
-        if path == "voice.__picker" { applyVoicePick() }
         state.serverIssues.removeAll { $0.path == path || $0.path.hasPrefix(path + ".") || $0.path.hasPrefix(path + "[") }
         state.save = .pending
         if structural || state.showAllMessages || state.shownPaths.contains(path) { revalidate() }
@@ -183,21 +185,6 @@ extension Wizard {
     }
 
     mutating func saveEffects() -> [WizardEffect] { [.save(state.draft, slug: state.slug)] }
-
-    /// A voice picked from the list fills `voice.id` and `voice.provider` and keeps the speed.
-    mutating func applyVoicePick() {
-        guard case .picker(let list) = state.form.focused?.control else { return }
-        let id = list.selectedItem?.id ?? ""
-        if id.isEmpty {
-            try? state.draft.set("voice", to: nil)
-        } else if case .loaded(let voices) = state.voices, let v = voices.first(where: { $0.id == id }) {
-            var voice = state.draft.value(at: "voice")?.objectValue ?? JSONObject()
-            voice["id"] = .string(v.id)
-            voice["provider"] = .string(v.provider)
-            try? state.draft.set("voice", to: .object(voice.ordered(by: ["id", "provider", "speed"])))
-        }
-        try? state.draft.set("voice.__picker", to: nil)
-    }
 
     mutating func go(to step: Step) -> [WizardEffect] {
         if step != state.step, state.step != .review, case .blurred(let path, _) = state.form.blur() {
@@ -255,14 +242,12 @@ extension Wizard {
             revalidate()
             return formOutcome(outcome)
         default:
-            let outcome = editor.form.handle(event, body: &editor.record)
-            switch outcome {
-            case .changed(let path, let structural):
-                if structural { editor.rebuild() }
-                _ = path
-            case .blurred(let path, _):
-                editor.shownPaths.insert(path)
-            default: break
+            for outcome in editor.form.handle(event, body: &editor.record) {
+                switch outcome {
+                case .changed(_, let structural): if structural { editor.rebuild() }
+                case .blurred(let path, _): editor.shownPaths.insert(path)
+                default: break
+                }
             }
             editor.form.scrollToFocus(viewHeight: viewport.height - 4) { _ in true }
             return []

@@ -103,7 +103,28 @@ public struct Wizard: Sendable {
         case .failed(let why): list.emptyText = "could not load voices: \(why)"
         case .loaded: break
         }
-        return FormField(path: "voice.__picker", spec: spec, label: "Pick a voice", indent: 0, control: .picker(list), keepsEmpty: false)
+        let voices: [VoiceOption] = { if case .loaded(let v) = state.voices { return v }; return [] }()
+        let label: String = {
+            switch state.voices {
+            case .loading: return "Pick a voice (loading the list…)"
+            case .failed(let why): return "Pick a voice: the list could not be loaded (\(why.sanitizedForDisplay)); set the id and provider below"
+            case .loaded: return "Pick a voice"
+            }
+        }()
+        var row = FormField(path: "voice", spec: spec, label: label, indent: 0, control: .picker(list), keepsEmpty: false)
+        row.pick = { body, id in Wizard.applyVoicePick(id, voices: voices, to: &body) }
+        return row
+    }
+
+    /// A voice picked from the list fills `voice.id` and `voice.provider` and keeps the speed;
+    /// "no voice" leaves the key out.
+    static func applyVoicePick(_ id: String, voices: [VoiceOption], to body: inout JSONValue) {
+        guard !id.isEmpty else { try? body.set("voice", to: nil); return }
+        guard let v = voices.first(where: { $0.id == id }) else { return }
+        var voice = body.value(at: "voice")?.objectValue ?? JSONObject()
+        voice["id"] = .string(v.id)
+        voice["provider"] = .string(v.provider)
+        try? body.set("voice", to: .object(voice.ordered(by: ["id", "provider", "speed"])))
     }
 
     /// The message under a field: its first error, else its first warning; shown once the user

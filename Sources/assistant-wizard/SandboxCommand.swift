@@ -15,24 +15,24 @@ struct SandboxCommand: AsyncParsableCommand {
         drawn from --seed so runs repeat.
         """)
 
-    @Option(help: "Port to listen on (0: any free port).") var port = 8787
+    @Option(help: ArgumentHelp("Port to listen on (0: any free port).", valueName: "N")) var port = 8787
 
-    @Option(name: .customLong("log-requests"), help: ArgumentHelp("Append each request received to FILE as a JSON line {method, path, body}.", valueName: "FILE"))
+    @Option(name: .customLong("log-requests"), help: ArgumentHelp("Write each request received to FILE (emptied at start) as a JSON line {method, path, body}.", valueName: "FILE"))
     var logRequests: String?
 
-    @Option(name: .customLong("latency-ms"), help: "Delay every answer by this many milliseconds.") var latencyMs = 0
-    @Option(name: .customLong("fail-next"), help: "Answer the next N requests with 500.") var failNext = 0
-    @Option(name: .customLong("fail-rate"), help: "Answer this share of requests with 500.") var failRate = 0.0
-    @Option(name: .customLong("rate-limit-next"), help: "Answer the next N requests with 429.") var rateLimitNext = 0
-    @Option(name: .customLong("rate-limit-rate"), help: "Answer this share of requests with 429.") var rateLimitRate = 0.0
-    @Option(name: .customLong("retry-after"), help: "Retry-After seconds sent with a 429.") var retryAfter = 1
-    @Option(name: .customLong("drop-create-next"), help: "Store the next N creates, then close the connection without answering.") var dropCreateNext = 0
-    @Option(name: .customLong("drop-create-rate"), help: "Do that for this share of creates.") var dropCreateRate = 0.0
-    @Option(name: .customLong("not-json-next"), help: "Answer the next N successful requests with an HTML page instead of JSON.") var notJSONNext = 0
-    @Option(name: .customLong("not-json-rate"), help: "Do that for this share of successful requests.") var notJSONRate = 0.0
-    @Option(name: .customLong("status-next"), help: "Answer the next N requests with --status (e.g. 403, 409, 503).") var statusNext = 0
-    @Option(name: .customLong("status"), help: "The status --status-next answers with.") var status = 503
-    @Option(help: "Seed for the fault shares.") var seed: UInt64 = 1
+    @Option(name: .customLong("latency-ms"), help: ArgumentHelp("Delay every answer by this many milliseconds.", valueName: "MS")) var latencyMs = 0
+    @Option(name: .customLong("fail-next"), help: ArgumentHelp("Answer the next N requests with 500.", valueName: "N")) var failNext = 0
+    @Option(name: .customLong("fail-rate"), help: ArgumentHelp("Answer this share of requests with 500.", valueName: "R")) var failRate = 0.0
+    @Option(name: .customLong("rate-limit-next"), help: ArgumentHelp("Answer the next N requests with 429.", valueName: "N")) var rateLimitNext = 0
+    @Option(name: .customLong("rate-limit-rate"), help: ArgumentHelp("Answer this share of requests with 429.", valueName: "R")) var rateLimitRate = 0.0
+    @Option(name: .customLong("retry-after"), help: ArgumentHelp("Retry-After seconds sent with a 429.", valueName: "S")) var retryAfter = 1
+    @Option(name: .customLong("drop-create-next"), help: ArgumentHelp("Store the next N creates, then close the connection without answering.", valueName: "N")) var dropCreateNext = 0
+    @Option(name: .customLong("drop-create-rate"), help: ArgumentHelp("Do that for this share of creates.", valueName: "R")) var dropCreateRate = 0.0
+    @Option(name: .customLong("not-json-next"), help: ArgumentHelp("Answer the next N successful requests with an HTML page instead of JSON.", valueName: "N")) var notJSONNext = 0
+    @Option(name: .customLong("not-json-rate"), help: ArgumentHelp("Do that for this share of successful requests.", valueName: "R")) var notJSONRate = 0.0
+    @Option(name: .customLong("status-next"), help: ArgumentHelp("Answer the next N requests with --status (e.g. 403, 409, 503).", valueName: "N")) var statusNext = 0
+    @Option(name: .customLong("status"), help: ArgumentHelp("The status --status-next answers with.", valueName: "CODE")) var status = 503
+    @Option(help: ArgumentHelp("Seed for the fault shares.", valueName: "N")) var seed: UInt64 = 1
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
