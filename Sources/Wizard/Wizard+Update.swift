@@ -74,10 +74,8 @@ extension Wizard {
             switch result {
             case .success(let text):
                 try? state.draft.set(path, to: .string(text))
-                state.form = Form()
-                let i = state.form.fields.firstIndex { $0.path == path }
+                // The rebuild gives the row a widget showing the new text; focus stays on the row.
                 changed(path: path, structural: true)
-                if let i { state.form.focus = i }
                 state.status = "Text from the editor is in \(path)."
                 return saveEffects()
             case .failure(let failure):
