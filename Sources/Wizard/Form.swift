@@ -152,7 +152,9 @@ struct Form: Sendable {
         case .handled, .cancel: return [.handled]
         case .changed: return [write(body: &body)]
         case .submit, .focusNext:
-            let change = write(body: &body)
+            // Choices and pickers write as the user moves in them; Tab only leaves, so it must not
+            // turn a value no entry shows (an unknown enum, an empty zone) into the highlighted one.
+            let change = result == .focusNext && fields[focus].control.isStructural ? .handled : write(body: &body)
             return (change == .handled ? [] : [change]) + [moveFocus(to: focus + 1)]
         case .focusPrevious: return [moveFocus(to: focus - 1)]
         case .edit(let row): return [.editRecord(field: focus, row: row)]
