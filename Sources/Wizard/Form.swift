@@ -32,6 +32,12 @@ struct Form: Sendable {
             guard let o = old[n.identity], Form.stillShows(o, n, body: body) else { return n }
             var kept = n
             kept.control = o.control
+            // A number's range can depend on a sibling (voice speed on the provider): take the new one.
+            if case .number(var w, let integer) = o.control, case .number(let fresh, _) = n.control {
+                w.minimum = fresh.minimum
+                w.maximum = fresh.maximum
+                kept.control = .number(w, integer: integer)
+            }
             return kept
         }
         if let focusedID, let i = fields.firstIndex(where: { $0.identity == focusedID }) { focus = i }
