@@ -1,1 +1,71 @@
-enum TextAreaBench { static func run() { print("textarea bench: not built yet") } }
+import TerminalUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Key-to-screen cost of the text area: one key event handled plus the visible part rendered to
+/// an 80×24 in-memory screen, with 1 KB and with 1 MB of text. The two medians should match:
+/// an edit touches only the changed lines and drawing measures only what is visible.
+enum TextAreaBench {
+    static func sampleText(bytes: Int) -> String {
+        // Short lines, so that 1 KB (about 25 lines) fills the 24-row view just as 1 MB does:
+        // both cases then draw the same amount and only the text size differs.
+        let line = "Hello {{name}}, 中文 and é sample."
+        var out = ""
+        var n = 0
+        while out.utf8.count < bytes { out += "\(n) " + line + "\n"; n += 1 }
+        return String(out.utf8.prefix(bytes)) ?? out
+    }
+
+    static func now() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+    }
+
+    struct Stats { var median: Double; var min: Double; var max: Double; var p90: Double }
+
+    /// Keystrokes in the middle of the text: typing, arrows, backspace, Enter, page moves.
+    static func measure(bytes: Int, keystrokes: Int) -> Stats {
+        var area = TextArea(sampleText(bytes: bytes), width: 80, height: 24)
+        let mid = area.lineCount / 2
+        _ = area.handle(.key(KeyPress(.home, .ctrl)))
+        for _ in 0..<mid { _ = area.handle(.key(.down)) } // to the middle line
+        let screen = BufferScreen(rows: 24, cols: 80)
+        let keys: [InputEvent] = typed("abc def ") + [.key(.backspace), .key(.left), .key(.down), .key(.right),
+                                 .key(.enter), .key(.up), .key(.end), .key(.home), .char("中"), .key(.backspace)]
+        var samples: [Double] = []
+        samples.reserveCapacity(keystrokes)
+        for i in 0..<(keystrokes + 200) {
+            let t0 = now()
+            _ = area.handle(keys[i % keys.count])
+            var canvas = Canvas(rows: 24, cols: 80)
+            area.render(into: &canvas, in: canvas.bounds, focused: true)
+            screen.present(canvas)
+            let t1 = now()
+            if i >= 200 { samples.append(Double(t1 - t0) / 1000) } // first 200 warm up
+        }
+        samples.sort()
+        return Stats(median: samples[samples.count / 2], min: samples.first!, max: samples.last!,
+                     p90: samples[samples.count * 9 / 10])
+    }
+
+    static func typed(_ s: String) -> [InputEvent] { s.map { .char($0) } }
+
+    static func format(_ v: Double) -> String {
+        let r = (v * 10).rounded() / 10
+        return "\(r)"
+    }
+
+    static func run() {
+        let n = Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 3000
+        print("textarea: key + render of the visible 80×24 region to a BufferScreen, \(n) keystrokes each (µs)")
+        var medians: [Double] = []
+        for (label, bytes) in [("1 KB", 1_000), ("1 MB", 1_000_000)] {
+            let s = measure(bytes: bytes, keystrokes: n)
+            medians.append(s.median)
+            print("  \(label): median \(format(s.median))  min \(format(s.min))  p90 \(format(s.p90))  max \(format(s.max))")
+        }
+        print("  ratio 1 MB / 1 KB median: \(format(medians[1] / medians[0]))")
+    }
+}
