@@ -62,7 +62,6 @@ func temporaryStore() throws -> DraftStore {
     return DraftStore(directory: dir.path)
 }
 
-let sandboxBackend = Backend(isSandbox: true, baseURL: "built-in sandbox", maskedKey: nil)
 
 /// Runs a session on its own thread, as the program does (the prompt loop blocks while API calls
 /// run on the concurrency pool, so it must not sit on a pool thread itself).
