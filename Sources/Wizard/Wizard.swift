@@ -60,7 +60,14 @@ public struct Wizard: Sendable {
     static let sidebarWidth = 24
 
     mutating func revalidate() {
+        flushEdits()
         state.issues = Validator.validate(state.draft)
+    }
+
+    /// Puts a long text that was typed but not yet written back into the draft. The runtime calls
+    /// it before saving; everything that reads the draft here goes through `revalidate` or `go`.
+    public mutating func flushEdits() {
+        state.form.writeUnwritten(body: &state.draft)
     }
 
     /// Rebuilds the current step's rows from the schema and the draft (fields appear and vanish
