@@ -73,7 +73,10 @@ final class TmuxHarness {
     }
 
     /// Starts the demo at cols×rows. The wrapper records stty before and after, and the exit status.
-    func start(binary: String, arguments: [String] = [], environment: [String: String] = [:], cols: Int = 100, rows: Int = 30) throws {
+    /// With `jobControl`, the wrapper is typed into an interactive bash, so Ctrl-Z and `fg` work as
+    /// for a user (a plain `sh` pane is an orphaned process group, where stop signals are dropped).
+    func start(binary: String, arguments: [String] = [], environment: [String: String] = [:], cols: Int = 100, rows: Int = 30,
+               jobControl: Bool = false) throws {
         let script = dir.appendingPathComponent("run.sh")
         let envPrefix = environment.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         let args = arguments.map { "'\($0)'" }.joined(separator: " ")
@@ -89,9 +92,14 @@ final class TmuxHarness {
         exec sleep 600
         """.write(to: script, atomically: true, encoding: .utf8)
         let r = tmux(["new-session", "-d", "-s", "t", "-x", "\(cols)", "-y", "\(rows)",
-                      "-e", "SWIFT_BACKTRACE=interactive=no", "-e", "LANG=C.UTF-8", "sh '\(script.path)'"])
+                      "-e", "SWIFT_BACKTRACE=interactive=no", "-e", "LANG=C.UTF-8",
+                      jobControl ? "bash --norc --noprofile -i" : "sh '\(script.path)'"])
         guard r.status == 0 else { throw HarnessError.tmux(r.output) }
         started = true
+        if jobControl {
+            sendLiteral("sh '\(script.path)'")
+            sendKeys("Enter")
+        }
     }
 
     func stop() {

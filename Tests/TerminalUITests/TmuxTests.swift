@@ -5,12 +5,12 @@ import Testing
 /// The real terminal: the built tui-demo in tmux. Locale, wide characters on screen, resize,
 /// bracketed paste, and that the terminal is restored after every way of ending.
 @Suite(.serialized) struct TmuxTests {
-    func startDemo(_ h: TmuxHarness, arguments: [String] = [], environment: [String: String] = [:]) throws -> Bool {
+    func startDemo(_ h: TmuxHarness, arguments: [String] = [], environment: [String: String] = [:], jobControl: Bool = false) throws -> Bool {
         guard let bin = TmuxHarness.demoBinary() else {
             Issue.record("tui-demo is not built beside the test bundle (\(CommandLine.arguments[0])): run `swift build --build-tests` first")
             return false
         }
-        try h.start(binary: bin, arguments: arguments, environment: environment)
+        try h.start(binary: bin, arguments: arguments, environment: environment, jobControl: jobControl)
         let up = h.waitFor("theme ")
         #expect(up, "the demo's first frame did not appear:\n\(h.screen())")
         return up
@@ -99,6 +99,26 @@ import Testing
         expectRestored(h, exit: "132")
         #expect(h.waitFor(history: true) { $0.contains("crash requested (tui-demo Ctrl-X)") },
                 "the crash message is not on the screen:\n\(h.screen(history: true))")
+    }
+
+    @Test func ctrlZSuspendsWithTheTerminalRestoredAndResumes() throws {
+        let h = try TmuxHarness()
+        defer { h.stop() }
+        guard try startDemo(h, jobControl: true) else { return }
+        h.sendLiteral("kept")
+        #expect(h.waitFor("Name: [kept]|"))
+        h.sendKeys("C-z")
+        let flags = { h.tmux(["display", "-p", "-t", "t", "#{alternate_on} #{mouse_any_flag}"]).output.trimmingCharacters(in: .whitespacesAndNewlines) }
+        #expect(h.waitFor { _ in flags() == "0 0" }, "suspended: the alternate screen and mouse should be off, got \(flags())")
+        #expect(h.waitFor("Stopped"), "the shell did not see the job stop:\n\(h.screen())")
+        h.sendLiteral("fg")
+        h.sendKeys("Enter")
+        #expect(h.waitFor { _ in flags() == "1 1" }, "resumed: full screen again, got \(flags())")
+        #expect(h.waitFor("Name: [kept]|"), "\(h.screen())")
+        h.sendLiteral("!")
+        #expect(h.waitFor("Name: [kept!]|"), "typing works after resume:\n\(h.screen())")
+        h.sendKeys("C-q")
+        expectRestored(h, exit: "0")
     }
 
     @Test func nonUTF8LocaleFallsBackToCUTF8() throws {
