@@ -338,7 +338,9 @@ extension Wizard {
         case .failure(let error):
             state.send = .failed(error)
             state.serverIssues = error.fieldErrors.map { .error($0.path, "server: " + $0.message) }
-            state.resultView = TextView(text: error.details.sanitizedForDisplay, style: .muted, wrap: true, height: 10)
+            // Line by line: sanitizing the whole text would show its line breaks as "\u{0A}".
+            let details = error.details.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).sanitizedForDisplay }
+            state.resultView = TextView(text: details.joined(separator: "\n"), style: .muted, wrap: true, height: 10)
         }
         state.screen = .result
         return []
