@@ -102,7 +102,9 @@ extension Wizard {
         }
         if let k = event.keyPress, k == .ctrl("q") || k == .ctrl("c") {
             if case .sending = state.send { return [.cancelSend, .quit] }
-            return [.quit]
+            // A record being typed is kept as Ctrl-S keeps it: quitting never loses what was typed.
+            let kept = state.record != nil ? recordInput(.key(.ctrl("s"))) : []
+            return kept + [.quit]
         }
         if let k = event.keyPress, k == KeyPress(.function(1)) {
             state.helpShown = true

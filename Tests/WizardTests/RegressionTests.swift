@@ -75,4 +75,16 @@ import TerminalUI
         #expect(!h.text.contains("\\u{0A}"))
         #expect(h.text.contains("  name: taken"))
     }
+
+    /// Quitting with a record form open keeps what was typed in it (saved before the quit).
+    @Test func quittingWithARecordOpenKeepsIt() {
+        var h = Harness(validBody)
+        h.go(.faq)
+        h.key(.char("a"))
+        h.type("Typed before quitting?")
+        let e = h.key(.ctrl("q"))
+        #expect(e.last == .quit)
+        let saved = e.compactMap { if case .save(let body, _) = $0 { return body }; return nil }.last
+        #expect(saved?.value(at: "faq_items[0].question") == "Typed before quitting?")
+    }
 }
