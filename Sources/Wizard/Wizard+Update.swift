@@ -18,6 +18,7 @@ extension Wizard {
         case .resize(let rows, let cols): return resize(rows: rows, cols: cols)
         case .tick:
             state.ticks &+= 1
+            if case .loading = state.voices, state.step == .voice { rebuildForm() }
             return []
         case .voicesLoaded(let result):
             switch result {

@@ -113,7 +113,9 @@ public struct Wizard: Sendable {
         let voices: [VoiceOption] = { if case .loaded(let v) = state.voices { return v }; return [] }()
         let label: String = {
             switch state.voices {
-            case .loading: return "Pick a voice (loading the list…)"
+            case .loading:
+                let frames = Spinner.unicodeFrames
+                return "Pick a voice \(frames[state.ticks % frames.count]) loading the list…"
             case .failed(let why): return "Pick a voice: the list could not be loaded (\(why.sanitizedForDisplay)); set the id and provider below"
             case .loaded: return "Pick a voice"
             }

@@ -61,12 +61,10 @@ public final class WizardRuntime: @unchecked Sendable {
             case .message(.startUp):
                 effects = w.initialEffects
             }
-            if case .sending = w.state.send, !tickScheduled {
+            if case .message(.wizard(.tick)) = event { tickScheduled = false }
+            if w.state.isBusy, !tickScheduled {
                 tickScheduled = true
                 app.schedule(after: 0.1, .wizard(.tick))
-            } else if case .message(.wizard(.tick)) = event {
-                tickScheduled = false
-                if case .sending = w.state.send { tickScheduled = true; app.schedule(after: 0.1, .wizard(.tick)) }
             }
             for effect in effects where perform(effect, wizard: &w) == .quit { return .quit(0) }
             return .continue
