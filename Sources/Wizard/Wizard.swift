@@ -60,7 +60,14 @@ public struct Wizard: Sendable {
     static let sidebarWidth = 24
 
     mutating func revalidate() {
+        flushEdits()
         state.issues = Validator.validate(state.draft)
+    }
+
+    /// Puts a long text that was typed but not yet written back into the draft. The runtime calls
+    /// it before saving; everything that reads the draft here goes through `revalidate` or `go`.
+    public mutating func flushEdits() {
+        state.form.writeUnwritten(body: &state.draft)
     }
 
     /// Rebuilds the current step's rows from the schema and the draft (fields appear and vanish
@@ -106,7 +113,9 @@ public struct Wizard: Sendable {
         let voices: [VoiceOption] = { if case .loaded(let v) = state.voices { return v }; return [] }()
         let label: String = {
             switch state.voices {
-            case .loading: return "Pick a voice (loading the list…)"
+            case .loading:
+                let frames = Spinner.unicodeFrames
+                return "Pick a voice \(frames[state.ticks % frames.count]) loading the list…"
             case .failed(let why): return "Pick a voice: the list could not be loaded (\(why.sanitizedForDisplay)); set the id and provider below"
             case .loaded: return "Pick a voice"
             }
