@@ -201,5 +201,21 @@ final class TmuxSession {
         (try? tmux(["display-message", "-p", "#{pane_pid}"]).out).flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 
-    func close() { _ = try? tmux(["kill-server"]) }
+    /// Ends the server, and the program if it outlives its terminal (after a send it ignored the
+    /// SIGHUP tmux sends; see the report), so a test never leaves processes behind.
+    func close() {
+        let pid = panePID()
+        _ = try? tmux(["kill-server"])
+        guard let pid, pid > 0 else { return }
+        let deadline = Date().addingTimeInterval(2)
+        while TmuxSession.isRunning(pid), Date() < deadline { usleep(20_000) }
+        if TmuxSession.isRunning(pid) { kill(pid, SIGKILL) }
+    }
+
+    /// Alive and not a zombie waiting to be reaped.
+    static func isRunning(_ pid: pid_t) -> Bool {
+        guard kill(pid, 0) == 0, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return !stat[close...].hasPrefix(") Z")
+    }
 }
