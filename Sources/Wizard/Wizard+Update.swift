@@ -103,7 +103,9 @@ extension Wizard {
         }
         if let k = event.keyPress, k == .ctrl("q") || k == .ctrl("c") {
             if case .sending = state.send { return [.cancelSend, .quit] }
-            return [.quit]
+            // A record being typed is kept as Ctrl-S keeps it: quitting never loses what was typed.
+            let kept = state.record != nil ? recordInput(.key(.ctrl("s"))) : []
+            return kept + [.quit]
         }
         if let k = event.keyPress, k == KeyPress(.function(1)) {
             state.helpShown = true
@@ -345,7 +347,9 @@ extension Wizard {
         case .failure(let error):
             state.send = .failed(error)
             state.serverIssues = error.fieldErrors.map { .error($0.path, "server: " + $0.message) }
-            state.resultView = TextView(text: error.details.sanitizedForDisplay, style: .muted, wrap: true, height: 10)
+            // Line by line: sanitizing the whole text would show its line breaks as "\u{0A}".
+            let details = error.details.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).sanitizedForDisplay }
+            state.resultView = TextView(text: details.joined(separator: "\n"), style: .muted, wrap: true, height: 10)
         }
         state.screen = .result
         return []

@@ -27,29 +27,45 @@ enum E2E {
         return nil
     }
 
+    /// Starts a program with stdin from /dev/null and stdout and stderr into files (never pipes:
+    /// `tmux new-session` leaves a server holding what it inherited). posix_spawn, not Foundation's
+    /// Process, whose waitUntilExit hung under the test runner.
+    static func spawn(_ args: [String], environment: [String: String], stdout: String, stderr: String) throws -> pid_t {
+        let path = args[0].hasPrefix("/") ? args[0] : (which(args[0]) ?? args[0])
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, path, &actions, nil, argv, envp)
+        guard rc == 0 else { throw E2EError("cannot start \(path): \(String(cString: strerror(rc)))") }
+        return pid
+    }
+
+    /// Waits for a child; its exit status (128+signal when killed).
+    @discardableResult
+    static func wait(_ pid: pid_t) -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let signal = status & 0x7f
+        return signal == 0 ? (status >> 8) & 0xff : 128 + signal
+    }
+
     /// Runs a command to completion: its exit status, stdout and stderr.
     @discardableResult
-    static func run(_ args: [String], environment: [String: String]? = nil, stdin: String? = nil) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: args[0].hasPrefix("/") ? args[0] : (which(args[0]) ?? args[0]))
-        p.arguments = Array(args.dropFirst())
-        if let environment { p.environment = environment }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        if let stdin {
-            let inp = Pipe()
-            p.standardInput = inp
-            inp.fileHandleForWriting.write(Data(stdin.utf8))
-            try? inp.fileHandleForWriting.close()
-        } else {
-            p.standardInput = FileHandle.nullDevice
-        }
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    static func run(_ args: [String], environment: [String: String]? = nil) throws -> (status: Int32, out: String, err: String) {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("aw-e2e-run-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        defer { try? FileManager.default.removeItem(atPath: base + ".out"); try? FileManager.default.removeItem(atPath: base + ".err") }
+        let pid = try spawn(args, environment: environment ?? ProcessInfo.processInfo.environment, stdout: base + ".out", stderr: base + ".err")
+        let status = wait(pid)
+        let o = (try? String(contentsOfFile: base + ".out", encoding: .utf8)) ?? ""
+        let e = (try? String(contentsOfFile: base + ".err", encoding: .utf8)) ?? ""
+        return (status, o, e)
     }
 
     static func tempDir(_ tag: String) throws -> String {
@@ -77,39 +93,30 @@ enum E2E {
 
 /// A sandbox server in its own process, logging every request it receives.
 final class SandboxProcess {
-    let process = Process()
+    let pid: pid_t
     let log: String
     let baseURL: String
-    let output = Pipe()
 
     init(program: String, dir: String) throws {
         log = dir + "/requests.jsonl"
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = ["sandbox", "--port", "0", "--log-requests", log]
-        process.environment = E2E.environment(home: dir)
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // It prints its address once it listens; read until then (bounded by a deadline).
-        var text = ""
+        let out = dir + "/sandbox.out"
+        pid = try E2E.spawn([program, "sandbox", "--port", "0", "--log-requests", log],
+                            environment: E2E.environment(home: dir), stdout: out, stderr: dir + "/sandbox.err")
+        // It prints its address once it listens; poll its output until then (with a deadline).
         let deadline = Date().addingTimeInterval(20)
-        let fd = output.fileHandleForReading.fileDescriptor
         var found: String?
-        while found == nil, Date() < deadline, process.isRunning {
-            var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            guard poll(&pfd, 1, 200) > 0 else { continue }
-            var buf = [UInt8](repeating: 0, count: 4096)
-            let n = read(fd, &buf, buf.count)
-            if n <= 0 { break }
-            text += String(decoding: buf[0..<n], as: UTF8.self)
+        var text = ""
+        while found == nil, Date() < deadline {
+            text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
             if let r = text.range(of: "listening on "), let end = text[r.upperBound...].firstIndex(of: "\n") {
                 found = String(text[r.upperBound..<end]).trimmingCharacters(in: .whitespaces)
+            } else {
+                usleep(30_000)
             }
         }
         guard let found else {
-            process.terminate()
-            throw E2EError("the sandbox did not start: \(text)")
+            kill(pid, SIGTERM); E2E.wait(pid)
+            throw E2EError("the sandbox did not start: \(text) \((try? String(contentsOfFile: dir + "/sandbox.err", encoding: .utf8)) ?? "")")
         }
         baseURL = found
     }
@@ -125,8 +132,8 @@ final class SandboxProcess {
     }
 
     func stop() {
-        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
-        process.waitUntilExit()
+        kill(pid, SIGTERM)
+        E2E.wait(pid)
     }
 }
 
@@ -194,5 +201,21 @@ final class TmuxSession {
         (try? tmux(["display-message", "-p", "#{pane_pid}"]).out).flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 
-    func close() { _ = try? tmux(["kill-server"]) }
+    /// Ends the server, and the program if it outlives its terminal (after a send it ignored the
+    /// SIGHUP tmux sends; see the report), so a test never leaves processes behind.
+    func close() {
+        let pid = panePID()
+        _ = try? tmux(["kill-server"])
+        guard let pid, pid > 0 else { return }
+        let deadline = Date().addingTimeInterval(2)
+        while TmuxSession.isRunning(pid), Date() < deadline { usleep(20_000) }
+        if TmuxSession.isRunning(pid) { kill(pid, SIGKILL) }
+    }
+
+    /// Alive and not a zombie waiting to be reaped.
+    static func isRunning(_ pid: pid_t) -> Bool {
+        guard kill(pid, 0) == 0, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return !stat[close...].hasPrefix(") Z")
+    }
 }

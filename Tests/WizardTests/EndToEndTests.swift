@@ -17,7 +17,7 @@ struct EndToEndTests {
         try t.type(Self.prompt)
         // 2 Voice: pick Antoine from the sandbox's list, then speed.
         try t.keys("M-2")
-        t.wait(for: "Antoine")
+        t.wait(for: "25/25") // the sandbox's voices are loaded
         try t.type("antoine")
         t.wait(for: "filter: antoine")
         try t.keys("Tab", "Tab", "Tab", "Tab") // → "Voice" switch → id → provider → speed
@@ -137,6 +137,7 @@ struct EndToEndTests {
 
     @Test func typesAFullAssistantAndSendsIt() throws {
         let dir = try E2E.tempDir("full")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let sandbox = try SandboxProcess(program: program, dir: dir)
         defer { sandbox.stop() }
         let t = try TmuxSession(command: [program, "new", "--base-url", sandbox.baseURL],
@@ -169,6 +170,7 @@ struct EndToEndTests {
 
     @Test func sigkillInTheMiddleLosesNothingTyped() throws {
         let dir = try E2E.tempDir("kill")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let env = E2E.environment(home: dir)
         let drafts = dir + "/data/assistant-wizard/drafts"
         var t = try TmuxSession(command: [program, "new", "--sandbox"], environment: env)
@@ -221,6 +223,7 @@ struct EndToEndTests {
 
     @Test func editingAnExistingAssistantPatchesOnlyWhatChanged() throws {
         let dir = try E2E.tempDir("patch")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let sandbox = try SandboxProcess(program: program, dir: dir)
         defer { sandbox.stop() }
         let env = E2E.environment(home: dir, apiKey: "sk_test_e2e_patch")

@@ -1,4 +1,5 @@
 import AssistantModel
+import RevoxClient
 import Testing
 import TerminalUI
 @testable import Wizard
@@ -24,7 +25,7 @@ import TerminalUI
         #expect(h["voice.id"] == "v-ana")
         h.key(.tab)
         #expect(h["voice"] == ["id": "v-ana", "provider": "cartesia"])
-        h.focus("voice.__picker")
+        h.focus("voice", kind: "picker")
         h.key(.down)
         h.key(.enter)
         #expect(h["voice"] == ["id": "v-bruno", "provider": "elevenlabs"])
@@ -36,7 +37,7 @@ import TerminalUI
         h.send(.voicesLoaded(.success(voices())))
         h.go(.voice)
         h.type("fr-")
-        #expect(h.shows("filter: fr-"))
+        #expect(h.text.contains("filter: fr-"))
         #expect(h["voice.id"] == "v-bruno")
     }
 
@@ -61,5 +62,29 @@ import TerminalUI
         h.send(.editorFinished(path: "prompt", .success("From the editor")))
         #expect(h["prompt"] == "From the editor")
         #expect(h.focusedPath == "prompt")
+    }
+
+    /// A failed send's details show as lines, not with escaped line breaks.
+    @Test func errorDetailsKeepTheirLineBreaks() {
+        var h = Harness(validBody)
+        h.key(KeyPress(.function(5)))
+        h.key(.enter)
+        h.send(.sendFinished(.failure(RevoxError(kind: .invalidFields, method: "POST", path: "/assistants", status: 422,
+                                                 fieldErrors: [FieldError(path: "name", message: "taken")],
+                                                 message: "Rejected.", suggestion: ""))))
+        #expect(!h.text.contains("\\u{0A}"))
+        #expect(h.text.contains("  name: taken"))
+    }
+
+    /// Quitting with a record form open keeps what was typed in it (saved before the quit).
+    @Test func quittingWithARecordOpenKeepsIt() {
+        var h = Harness(validBody)
+        h.go(.faq)
+        h.key(.char("a"))
+        h.type("Typed before quitting?")
+        let e = h.key(.ctrl("q"))
+        #expect(e.last == .quit)
+        let saved = e.compactMap { if case .save(let body, _) = $0 { return body }; return nil }.last
+        #expect(saved?.value(at: "faq_items[0].question") == "Typed before quitting?")
     }
 }

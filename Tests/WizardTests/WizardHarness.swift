@@ -5,8 +5,6 @@ import Testing
 import TerminalUI
 @testable import Wizard
 
-let sandboxBackend = Backend(isSandbox: true, baseURL: "built-in sandbox", maskedKey: nil)
-
 /// Drives a wizard with keys as a person would, collecting the effects it asks for, and reads
 /// its screen back as text.
 struct Harness {
@@ -35,9 +33,11 @@ struct Harness {
     mutating func paste(_ s: String) { send(.input(.paste(s))) }
 
     /// Tabs to the field at `path` on the current step (fails the test if it never comes).
-    mutating func focus(_ path: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    /// `kind` tells rows that share a path apart (the voice list and the voice switch, a nullable
+    /// field's choice and its value).
+    mutating func focus(_ path: String, kind: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
         for _ in 0...w.state.form.fields.count {
-            if focusedPath == path { return }
+            if focusedPath == path, kind == nil || w.state.form.focused?.control.kindName == kind { return }
             key(.tab)
         }
         Issue.record("no field \(path) on \(w.state.step); fields: \(paths)", sourceLocation: sourceLocation)
@@ -82,7 +82,6 @@ struct Harness {
         return s
     }
     var text: String { screen().plainText }
-    func shows(_ needle: String) -> Bool { text.contains(needle) }
 
     /// The effects so far, then forgets them.
     mutating func takeEffects() -> [WizardEffect] { defer { effects = [] }; return effects }
