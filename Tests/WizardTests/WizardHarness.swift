@@ -5,6 +5,8 @@ import Testing
 import TerminalUI
 @testable import Wizard
 
+let sandboxBackend = Backend(isSandbox: true, baseURL: "built-in sandbox", maskedKey: nil)
+
 /// Drives a wizard with keys as a person would, collecting the effects it asks for, and reads
 /// its screen back as text.
 struct Harness {
