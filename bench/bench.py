@@ -50,14 +50,21 @@ def _pyte_version():
 
 
 def in_process(timeout):
+    """assistant-wizard-bench's areas: `model` (figure 6) and `textarea` (the editor widget alone)."""
     if not os.access(INPROC, os.X_OK):
         return {"error": f"not available: {os.path.relpath(INPROC, ROOT)} not built "
                          "(swift build -c release --product assistant-wizard-bench)"}
-    try:
-        p = subprocess.run([INPROC, "model"], capture_output=True, text=True, timeout=timeout, cwd=ROOT)
-    except subprocess.TimeoutExpired:
-        return {"error": f"did not finish within {timeout:g} s"}
-    return {"output": (p.stdout + p.stderr).strip(), "exit": p.returncode}
+    out, code = [], 0
+    for area in ("model", "textarea"):
+        try:
+            p = subprocess.run([INPROC, area], capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+        except subprocess.TimeoutExpired:
+            out.append(f"{area}: did not finish within {timeout:g} s")
+            code = code or 1
+            continue
+        out.append((p.stdout + p.stderr).strip())
+        code = code or p.returncode
+    return {"output": "\n".join(out), "exit": code}
 
 
 def run_subject(launch, sub, plan, log, paste_kb=100):
