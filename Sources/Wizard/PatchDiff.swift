@@ -24,12 +24,13 @@ struct PatchDiff: Sendable {
         }
         let request = Set(CanonicalJSON.requestKeyOrder)
         leftAlone = theirs.keys.filter { request.contains($0) && mine[$0] == nil && !(theirs[$0]?.isNull ?? true) }
-        for key in leftAlone {
-            lines.append(StyledLine([StyledSpan("= \(key) is not in the draft; the server keeps its value", .muted)]))
+        if !leftAlone.isEmpty {
+            lines.append([])
+            lines.append([StyledSpan("Not in the draft, so the server keeps its values: " + leftAlone.joined(separator: ", "), .muted)])
         }
         if lines.isEmpty { lines = [StyledLine([StyledSpan("Nothing changed since the assistant was fetched.", .muted)])] }
         self.changes = changes
-        view = TextView(lines, wrap: false, height: 10)
+        view = TextView(lines, wrap: true, height: 10)
     }
 
     static func canonicalOrder(_ a: String, _ b: String) -> Bool {

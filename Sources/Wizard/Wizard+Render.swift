@@ -37,7 +37,10 @@ extension Wizard {
 
     func renderHeader(into canvas: inout Canvas) {
         let name = state.draft.value(at: "name")?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
-        var title = " assistant-wizard · " + (name ?? (state.editingExisting ? "Assistant" : "New assistant")).sanitizedForDisplay
+        var title = " assistant-wizard"
+        if case .editing = state.screen {
+            title += " · " + (name ?? (state.editingExisting ? "Assistant" : "New assistant")).sanitizedForDisplay
+        }
         if let id = state.metadata?.assistantID { title += "  (\(id.sanitizedForDisplay))" }
         canvas.fill(Rect(row: 0, col: 0, width: state.cols, height: 1), style: .selection)
         canvas.put(title, row: 0, col: 0, maxWidth: state.cols - 30, style: .selection.with(.bold))

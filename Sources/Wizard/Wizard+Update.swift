@@ -140,6 +140,7 @@ extension Wizard {
             }
             if k == KeyPress(.function(2)) { state.sidebarShown.toggle(); rebuildForm(); return [] }
             if k == .ctrl("s") {
+                flushEdits()
                 state.status = "Saved."
                 return [.save(state.draft, slug: state.slug)]
             }
@@ -171,6 +172,10 @@ extension Wizard {
             revalidate()
             rebuildForm()
             return []
+        case .deferred(let path):
+            state.serverIssues.removeAll { $0.path == path }
+            state.save = .pending
+            return saveEffects()
         default: return []
         }
     }
@@ -187,6 +192,7 @@ extension Wizard {
     mutating func saveEffects() -> [WizardEffect] { [.save(state.draft, slug: state.slug)] }
 
     mutating func go(to step: Step) -> [WizardEffect] {
+        flushEdits()
         if step != state.step, state.step != .review, case .blurred(let path, _) = state.form.blur() {
             state.shownPaths.insert(path)
         }

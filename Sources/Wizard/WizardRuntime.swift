@@ -54,6 +54,8 @@ public final class WizardRuntime: @unchecked Sendable {
             case .message(.wizard(let m)): effects = w.update(m)
             case .message(.flushSave):
                 saveScheduled = false
+                w.flushEdits()
+                pendingSave?.body = w.state.draft
                 writePendingSave()
                 effects = []
             case .message(.startUp):
@@ -87,6 +89,8 @@ public final class WizardRuntime: @unchecked Sendable {
                 app.schedule(after: 0.3, .flushSave)
             }
         case .quit:
+            wizard.flushEdits()
+            if pendingSave != nil { pendingSave?.body = wizard.state.draft }
             writePendingSave()
             saveQueue.sync {}
             sendTask?.cancel()
@@ -102,6 +106,8 @@ public final class WizardRuntime: @unchecked Sendable {
                 } catch { post(.voicesLoaded(.failure(error))) }
             }
         case .create(let body, let slug):
+            wizard.flushEdits()
+            if pendingSave != nil { pendingSave?.body = wizard.state.draft }
             send(slug: slug) { api throws(RevoxError) in try await api.createAssistant(body) }
         case .update(let id, let changes, let slug):
             send(slug: slug) { api throws(RevoxError) in try await api.updateAssistant(id: id, changes: changes) }

@@ -46,6 +46,7 @@ struct WizardLauncher {
 
     func run(_ entry: Entry) throws -> Int32 {
         let (api, backend) = try connection()
+        defer { api.shutdownAndWait() }
         var store = DraftStore(environment: environment)
         var wizard: Wizard
         switch entry {
@@ -89,7 +90,7 @@ struct WizardLauncher {
     }
 
     /// The real API when a key is configured; otherwise (or with --sandbox) the in-process sandbox.
-    func connection() throws -> (any RevoxAPI, Backend) {
+    func connection() throws -> (LazyAPI, Backend) {
         let config: RevoxConfiguration
         do {
             config = try RevoxConfiguration.load(baseURL: options.connection.baseURL, apiKeyFile: options.connection.apiKeyFile,
@@ -126,7 +127,11 @@ struct WizardLauncher {
 }
 
 /// Keeps the in-process sandbox alive as long as the client that talks to it.
-struct SandboxBackedClient: RevoxAPI {
+struct SandboxBackedClient: ShutdownableAPI {
+    func shutdown() async {
+        await client.shutdown()
+        await sandbox.stop()
+    }
     let sandbox: Sandbox
     let client: RevoxHTTPClient
     func createAssistant(_ body: JSONValue) async throws(RevoxError) -> Assistant { try await client.createAssistant(body) }

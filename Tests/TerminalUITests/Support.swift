@@ -57,7 +57,9 @@ func expectGolden(_ name: String, _ text: String, sourceLocation: SourceLocation
     }
 }
 
-/// The screen as golden text: rows plus the cursor position.
+/// The screen as golden text: rows, the cursor position, then the style map (one letter per cell:
+/// t text, m muted, a accent, f focus, e error, v selection, b border, … upper case = bold).
 func goldenText(_ s: BufferScreen) -> String {
     s.plainText + "\n-- cursor: " + (s.cursor.map { "\($0.row),\($0.col)" } ?? "hidden")
+        + "\n-- styles:\n" + (0..<s.rows).map { s.styleMap(row: $0) }.joined(separator: "\n")
 }
