@@ -52,8 +52,11 @@ extension Wizard {
             case .failed: return ("NOT SAVED", .error.with(.reverse))
             }
         }()
-        x -= displayWidth(save.0) + 1
-        canvas.put(save.0, row: 0, col: x, style: save.1)
+        // A fixed-width field: a status that changes width would move the badge beside it, and
+        // every keystroke would redraw both.
+        let field = 13
+        x -= field + 1
+        canvas.put(String(repeating: " ", count: max(0, field - displayWidth(save.0))) + save.0, row: 0, col: x, style: save.1)
         if state.backend.isSandbox {
             x -= 10
             canvas.put(" SANDBOX ", row: 0, col: x, style: .warning.with([.reverse, .bold]))
