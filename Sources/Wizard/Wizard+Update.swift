@@ -72,6 +72,19 @@ extension Wizard {
                 return []
             }
         case .editorFinished(let path, let result):
+            if path.hasPrefix(RecordEditor.editorPrefix), var editor = state.record {
+                let local = String(path.dropFirst(RecordEditor.editorPrefix.count))
+                switch result {
+                case .success(let text):
+                    try? editor.record.set(local, to: .string(text))
+                    editor.rebuild()
+                    editor.shownPaths.insert(local)
+                    state.status = "Text from the editor is in the \(editor.noun)'s \(local)."
+                case .failure(let failure): state.status = failure.message
+                }
+                state.record = editor
+                return []
+            }
             switch result {
             case .success(let text):
                 try? state.draft.set(path, to: .string(text))
@@ -238,6 +251,15 @@ extension Wizard {
         case .escape?:
             state.record = nil
             return []
+        case .alt("e")?:
+            guard let f = editor.form.focused else { return [] }
+            switch f.control {
+            case .text(let w): return [.openEditor(path: RecordEditor.editorPrefix + f.path, text: w.value)]
+            case .longText(let w): return [.openEditor(path: RecordEditor.editorPrefix + f.path, text: w.text)]
+            default:
+                state.status = "Alt-E opens a text field in your editor; this field is not text."
+                return []
+            }
         case .ctrl("s")?:
             _ = editor.form.blur()
             guard case .records(var list, let item) = state.form.fields[editor.fieldIndex].control else { state.record = nil; return [] }
