@@ -2,6 +2,7 @@ import AssistantModel
 import Foundation
 import RevoxClient
 import Testing
+import TestSupport
 import TerminalUI
 @testable import Wizard
 
@@ -98,33 +99,8 @@ func voices() -> [VoiceOption] {
      VoiceOption(id: "v-bruno", name: "Bruno", language: "fr-FR", provider: "elevenlabs", description: "calm")]
 }
 
-/// Compares `text` with `Golden/<name>.txt` exactly. Written only when UPDATE_GOLDEN=1 is set;
-/// a missing file fails and says how to make it.
+/// This target's golden screens, in `Golden/` beside this file (see TestSupport's `expectGolden`).
 func expectGolden(_ name: String, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-    let url = dir.appendingPathComponent(name + ".txt")
-    let content = text + "\n"
-    if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try? content.write(to: url, atomically: true, encoding: .utf8)
-        return
-    }
-    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-        Issue.record("golden file \(url.path) is missing: run `UPDATE_GOLDEN=1 swift test --filter WizardTests`, review the file, and commit it",
-                     sourceLocation: sourceLocation)
-        return
-    }
-    if expected != content {
-        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let a = content.split(separator: "\n", omittingEmptySubsequences: false)
-        let i = Array(zip(e, a)).firstIndex(where: { $0 != $1 }) ?? min(e.count, a.count)
-        Issue.record("""
-            screen differs from \(url.lastPathComponent) at line \(i + 1):
-              expected: \(i < e.count ? String(e[i]) : "<end>")
-              actual:   \(i < a.count ? String(a[i]) : "<end>")
-            full screen:
-            \(content)
-            (if the change is intended: UPDATE_GOLDEN=1 swift test --filter WizardTests, then review the diff)
-            """, sourceLocation: sourceLocation)
-    }
+    TestSupport.expectGolden(name, text, directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden"),
+                             filter: "WizardTests", sourceLocation: sourceLocation)
 }
