@@ -56,12 +56,15 @@ let package = Package(
         // A small demo of the terminal layer's widgets, driven in tmux by its tests.
         .executableTarget(name: "tui-demo", dependencies: ["TerminalUI"]),
 
+        // Helpers shared by the test targets (golden screens).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
         .testTarget(name: "AssistantModelTests", dependencies: ["AssistantModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RevoxClientTests", dependencies: ["RevoxClient", "RevoxSandbox", "AssistantModel"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"],
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"],
                     resources: [.copy("Golden")]),
-        .testTarget(name: "WizardTests", dependencies: ["Wizard", "TerminalUI", "AssistantModel", "RevoxClient", "RevoxSandbox"],
+        .testTarget(name: "WizardTests", dependencies: ["Wizard", "TerminalUI", "AssistantModel", "RevoxClient", "RevoxSandbox", "TestSupport"],
                     resources: [.copy("Golden")]),
         // Bad input, faults and secrets (issue 7): fuzzing, hostile drafts, kill loops, leaks.
         .testTarget(name: "HardeningTests", dependencies: ["Wizard", "TerminalUI", "AssistantModel", "RevoxClient", "RevoxSandbox"],

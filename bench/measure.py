@@ -4,6 +4,7 @@ Peer and subject are interleaved run by run (start-up) or keystroke by keystroke
 a burst of load on the shared machine hits both alike and the ratio stays meaningful.
 """
 import os
+import shutil
 import statistics
 
 from pty_driver import Session, Timeout, now
@@ -42,10 +43,25 @@ class Launcher:
         return env
 
     def argv(self, scene, preload):
-        text, draft = {"0": ("text-0", "draft-0.json"), "1k": ("text-1k", "draft-1k.json"),
-                       "1m": ("text-1m", "draft-1m.json"), "large": ("text-1m", "draft-large.json")}[preload]
-        return [a.format(root=self.root, text=self.files[text], draft=self.files[draft], home=self.home)
+        text, draft, size = {"0": ("text-0", "draft-0.json", 0), "1k": ("text-1k", "draft-1k.json", 1 << 10),
+                             "1m": ("text-1m", "draft-1m.json", 1 << 20),
+                             "large": ("text-1m", "draft-large.json", 1 << 20)}[preload]
+        if any("{draft}" in a for a in scene.argv):
+            draft_path = self.fresh_copy(self.files[draft])
+        else:
+            draft_path = self.files[draft]
+        return [a.format(root=self.root, text=self.files[text], draft=draft_path, home=self.home, bytes=size)
                 for a in scene.argv]
+
+    def fresh_copy(self, path):
+        """A private copy of a draft per launch: an editor saves it in place and may leave a lock or
+        metadata file beside it, which must not carry over into the next launch."""
+        self.launches = getattr(self, "launches", 0) + 1
+        d = os.path.join(self.home, "drafts", str(self.launches))
+        os.makedirs(d, exist_ok=True)
+        dest = os.path.join(d, os.path.basename(path))
+        shutil.copyfile(path, dest)
+        return dest
 
     def open(self, subject, scene_name, preload="0"):
         """Start the scene; returns (session, seconds from exec to first screen fully drawn)."""

@@ -104,6 +104,6 @@ def text(report):
                 lines.append(f"   {'':<{w}}   ↳ {note}")
         lines.append("")
     ip = report.get("in_process", {})
-    lines.append("== 6 in-process validate + encode (assistant-wizard-bench model; target < 5 ms)")
+    lines.append("== 6 in-process: validate + encode (target < 5 ms), and the text area alone (assistant-wizard-bench)")
     lines += ["   " + ln for ln in (ip.get("output") or ip.get("error") or "").splitlines()]
     return "\n".join(lines) + "\n"

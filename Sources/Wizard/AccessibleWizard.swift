@@ -1,11 +1,22 @@
 import AssistantModel
 import RevoxClient
 
-/// The same flow as plain line prompts (being built).
+/// The wizard as plain line prompts (`--accessible`, `ACCESSIBLE=1`, `TERM=dumb`): the same steps,
+/// fields, choices and rules as the full-screen form, asked one at a time on stdin and stdout, for
+/// screen readers, dumb terminals and scripts.
 public struct AccessibleWizard {
     let wizard: Wizard
     let api: any RevoxAPI
     let store: DraftStore
     public init(wizard: Wizard, api: any RevoxAPI, store: DraftStore) { self.wizard = wizard; self.api = api; self.store = store }
-    public func run() -> Int32 { print("accessible mode is not built yet"); return 2 }
+
+    /// Runs until the assistant is sent, the user quits or the input ends; returns the exit status
+    /// (0: sent or saved, 1: the last send failed, 2: the draft file could not be read).
+    public func run() -> Int32 {
+        run(io: StandardLineIO())
+    }
+
+    func run(io: any LineIO) -> Int32 {
+        AccessibleSession(wizard: wizard, api: api, store: store, io: io).run()
+    }
 }

@@ -11,6 +11,8 @@ enum FormEvent: Equatable, Sendable {
     case blurred(path: String, edited: Bool)
     /// A list editor wants its record form: for row `row`, or a new row when nil.
     case editRecord(field: Int, row: Int?)
+    /// A long text changed but is not in the draft yet (see `Form.deferThreshold`).
+    case deferred(path: String)
 }
 
 /// A page of fields over a JSON object (the draft, or one record of a list), in the manner of huh:
@@ -19,6 +21,13 @@ struct Form: Sendable {
     var fields: [FormField] = []
     var focus = 0
     var scrollTop = 0
+    /// The field whose newest text is still only in its widget.
+    var unwritten: Int?
+
+    /// Above this many bytes a text is written back to the draft when it is needed (leaving the
+    /// field, validating, saving, sending) instead of on every key: joining a megabyte of lines per
+    /// keystroke would make typing cost grow with the text.
+    static let deferThreshold = 64 * 1024
 
     var focused: FormField? { fields.indices.contains(focus) ? fields[focus] : nil }
 
@@ -32,6 +41,12 @@ struct Form: Sendable {
             guard let o = old[n.identity], Form.stillShows(o, n, body: body) else { return n }
             var kept = n
             kept.control = o.control
+            // A number's range can depend on a sibling (voice speed on the provider): take the new one.
+            if case .number(var w, let integer) = o.control, case .number(let fresh, _) = n.control {
+                w.minimum = fresh.minimum
+                w.maximum = fresh.maximum
+                kept.control = .number(w, integer: integer)
+            }
             return kept
         }
         if let focusedID, let i = fields.firstIndex(where: { $0.identity == focusedID }) { focus = i }
@@ -145,18 +160,37 @@ struct Form: Sendable {
         switch result {
         case .unhandled:
             if let k = event.keyPress {
-                if k == KeyPress(.tab) || k == KeyPress(.down) { return [moveFocus(to: focus + 1)] }
-                if k == KeyPress(.tab, .shift) || k == KeyPress(.up) { return [moveFocus(to: focus - 1)] }
+                if k == KeyPress(.tab) || k == KeyPress(.down) { writeUnwritten(body: &body); return [moveFocus(to: focus + 1)] }
+                if k == KeyPress(.tab, .shift) || k == KeyPress(.up) { writeUnwritten(body: &body); return [moveFocus(to: focus - 1)] }
             }
             return [.unhandled]
         case .handled, .cancel: return [.handled]
-        case .changed: return [write(body: &body)]
+        case .changed:
+            if case .longText = fields[focus].control,
+               (body.value(at: fields[focus].path)?.stringValue?.utf8.count ?? 0) > Form.deferThreshold {
+                unwritten = focus
+                return [.deferred(path: fields[focus].path)]
+            }
+            return [write(body: &body)]
         case .submit, .focusNext:
-            let change = write(body: &body)
+            // Choices and pickers write as the user moves in them; Tab only leaves, so it must not
+            // turn a value no entry shows (an unknown enum, an empty zone) into the highlighted one.
+            let change = result == .focusNext && fields[focus].control.isStructural ? .handled : write(body: &body)
             return (change == .handled ? [] : [change]) + [moveFocus(to: focus + 1)]
-        case .focusPrevious: return [moveFocus(to: focus - 1)]
+        case .focusPrevious:
+            writeUnwritten(body: &body)
+            return [moveFocus(to: focus - 1)]
         case .edit(let row): return [.editRecord(field: focus, row: row)]
         }
+    }
+
+    /// Writes a deferred text into the draft.
+    mutating func writeUnwritten(body: inout JSONValue) {
+        guard let i = unwritten else { return }
+        unwritten = nil
+        guard fields.indices.contains(i) else { return }
+        let f = fields[i]
+        try? body.set(f.path, to: f.value(previous: body.value(at: f.path)))
     }
 
     /// Writes the focused control's value into the draft.

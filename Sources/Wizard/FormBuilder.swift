@@ -100,8 +100,11 @@ enum FormBuilder {
     }
 
     static func timeZonePicker(_ value: JSONValue?) -> SelectList {
-        var list = SelectList(IANATimeZones.all.map { SelectItem($0) }, height: 6, filterable: true)
-        if let v = value?.stringValue { list.select(id: v) }
+        // The first entry stands for "no zone chosen yet", so the list never shows a zone the
+        // draft does not hold.
+        var list = SelectList([SelectItem("(type to find a zone, e.g. paris)", id: "")] + IANATimeZones.all.map { SelectItem($0) },
+                              height: 6, filterable: true)
+        list.select(id: value?.stringValue ?? "")
         return list
     }
 

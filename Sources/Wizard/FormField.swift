@@ -83,7 +83,7 @@ struct FormField: Sendable {
             return options[i].apply(to: previous, variantKeys: keys)
         case .picker(let w):
             guard let id = w.selectedItem?.id else { return previous }
-            return id.isEmpty ? nil : .string(id)
+            return id.isEmpty && !keepsEmpty ? nil : .string(id)
         case .toggle(let w): return .bool(w.isOn)
         case .number(let w, let integer):
             guard let v = w.value else { return nil }

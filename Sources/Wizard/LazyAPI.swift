@@ -1,5 +1,14 @@
 import AssistantModel
+import Dispatch
 import RevoxClient
+
+/// An API whose connections must be closed before the program ends (AsyncHTTPClient traps on a
+/// client dropped without `shutdown()`).
+public protocol ShutdownableAPI: RevoxAPI {
+    func shutdown() async
+}
+
+extension RevoxHTTPClient: ShutdownableAPI {}
 
 /// Makes the real client (or starts the in-process sandbox) on first use, so neither networking nor
 /// a server stands between starting the program and its first screen.
@@ -10,6 +19,19 @@ public actor LazyAPI: RevoxAPI {
     private var failure: RevoxError?
 
     public init(_ factory: @escaping Factory) { self.factory = factory }
+
+    /// Closes what was made, if anything was.
+    public func shutdown() async {
+        if let closable = made as? any ShutdownableAPI { await closable.shutdown() }
+        made = nil
+    }
+
+    /// For the synchronous end of `main`: waits (on a semaphore, not spinning) for `shutdown()`.
+    public nonisolated func shutdownAndWait() {
+        let done = DispatchSemaphore(value: 0)
+        Task.detached { await self.shutdown(); done.signal() }
+        done.wait()
+    }
 
     private func api(_ method: String, _ path: String) async throws(RevoxError) -> any RevoxAPI {
         if let made { return made }

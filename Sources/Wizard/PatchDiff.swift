@@ -16,7 +16,7 @@ struct PatchDiff: Sendable {
         var lines: [StyledLine] = []
         for key in mine.keys.sorted(by: PatchDiff.canonicalOrder) {
             let new = mine[key]!
-            if let old = theirs[key], PatchDiff.same(old, new) { continue }
+            if let old = theirs[key], PatchDiff.same(new, old) { continue }
             changes[key] = new
             lines.append(StyledLine([StyledSpan("~ \(key)", .warning)]))
             lines.append(StyledLine([StyledSpan("    was: ", .muted), StyledSpan(PatchDiff.short(theirs[key]), .text)]))
@@ -24,12 +24,13 @@ struct PatchDiff: Sendable {
         }
         let request = Set(CanonicalJSON.requestKeyOrder)
         leftAlone = theirs.keys.filter { request.contains($0) && mine[$0] == nil && !(theirs[$0]?.isNull ?? true) }
-        for key in leftAlone {
-            lines.append(StyledLine([StyledSpan("= \(key) is not in the draft; the server keeps its value", .muted)]))
+        if !leftAlone.isEmpty {
+            lines.append([])
+            lines.append([StyledSpan("Not in the draft, so the server keeps its values: " + leftAlone.joined(separator: ", "), .muted)])
         }
         if lines.isEmpty { lines = [StyledLine([StyledSpan("Nothing changed since the assistant was fetched.", .muted)])] }
         self.changes = changes
-        view = TextView(lines, wrap: false, height: 10)
+        view = TextView(lines, wrap: true, height: 10)
     }
 
     static func canonicalOrder(_ a: String, _ b: String) -> Bool {
@@ -37,7 +38,8 @@ struct PatchDiff: Sendable {
         return (order.firstIndex(of: a) ?? order.count, a) < (order.firstIndex(of: b) ?? order.count, b)
     }
 
-    /// Equal as the API sees it: numbers by value, objects regardless of key order.
+    /// Equal as the API sees it: numbers by value, objects regardless of key order. `a` is the
+    /// draft's value, `b` the server's (which may carry keys the server adds).
     static func same(_ a: JSONValue, _ b: JSONValue) -> Bool {
         switch (a, b) {
         case (.number(let x), .number(let y)): return x.doubleValue == y.doubleValue

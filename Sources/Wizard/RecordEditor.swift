@@ -62,7 +62,11 @@ struct RecordEditor: Sendable {
         }
     }
 
-    static let bindings: [KeyBinding] = [KeyBinding(.ctrl("s"), "keep"), KeyBinding(.escape, "discard")]
+    static let bindings: [KeyBinding] = [KeyBinding(.ctrl("s"), "keep"), KeyBinding(.escape, "discard"),
+                                         KeyBinding(.alt("e"), "edit in $EDITOR")]
+
+    /// Marks an editor hand-off for a field of the record being edited (not of the draft).
+    static let editorPrefix = "record:"
 }
 
 extension String {

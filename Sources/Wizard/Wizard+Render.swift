@@ -37,7 +37,10 @@ extension Wizard {
 
     func renderHeader(into canvas: inout Canvas) {
         let name = state.draft.value(at: "name")?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
-        var title = " assistant-wizard · " + (name ?? (state.editingExisting ? "Assistant" : "New assistant")).sanitizedForDisplay
+        var title = " assistant-wizard"
+        if case .editing = state.screen {
+            title += " · " + (name ?? (state.editingExisting ? "Assistant" : "New assistant")).sanitizedForDisplay
+        }
         if let id = state.metadata?.assistantID { title += "  (\(id.sanitizedForDisplay))" }
         canvas.fill(Rect(row: 0, col: 0, width: state.cols, height: 1), style: .selection)
         canvas.put(title, row: 0, col: 0, maxWidth: state.cols - 30, style: .selection.with(.bold))
@@ -49,8 +52,11 @@ extension Wizard {
             case .failed: return ("NOT SAVED", .error.with(.reverse))
             }
         }()
-        x -= displayWidth(save.0) + 1
-        canvas.put(save.0, row: 0, col: x, style: save.1)
+        // A fixed-width field: a status that changes width would move the badge beside it, and
+        // every keystroke would redraw both.
+        let field = 13
+        x -= field + 1
+        canvas.put(String(repeating: " ", count: max(0, field - displayWidth(save.0))) + save.0, row: 0, col: x, style: save.1)
         if state.backend.isSandbox {
             x -= 10
             canvas.put(" SANDBOX ", row: 0, col: x, style: .warning.with([.reverse, .bold]))

@@ -18,6 +18,7 @@ extension Wizard {
         case .resize(let rows, let cols): return resize(rows: rows, cols: cols)
         case .tick:
             state.ticks &+= 1
+            if case .loading = state.voices, state.step == .voice { rebuildForm() }
             return []
         case .voicesLoaded(let result):
             switch result {
@@ -71,13 +72,24 @@ extension Wizard {
                 return []
             }
         case .editorFinished(let path, let result):
+            if path.hasPrefix(RecordEditor.editorPrefix), var editor = state.record {
+                let local = String(path.dropFirst(RecordEditor.editorPrefix.count))
+                switch result {
+                case .success(let text):
+                    try? editor.record.set(local, to: .string(text))
+                    editor.rebuild()
+                    editor.shownPaths.insert(local)
+                    state.status = "Text from the editor is in the \(editor.noun)'s \(local)."
+                case .failure(let failure): state.status = failure.message
+                }
+                state.record = editor
+                return []
+            }
             switch result {
             case .success(let text):
                 try? state.draft.set(path, to: .string(text))
-                state.form = Form()
-                let i = state.form.fields.firstIndex { $0.path == path }
+                // The rebuild gives the row a widget showing the new text; focus stays on the row.
                 changed(path: path, structural: true)
-                if let i { state.form.focus = i }
                 state.status = "Text from the editor is in \(path)."
                 return saveEffects()
             case .failure(let failure):
@@ -104,7 +116,9 @@ extension Wizard {
         }
         if let k = event.keyPress, k == .ctrl("q") || k == .ctrl("c") {
             if case .sending = state.send { return [.cancelSend, .quit] }
-            return [.quit]
+            // A record being typed is kept as Ctrl-S keeps it: quitting never loses what was typed.
+            let kept = state.record != nil ? recordInput(.key(.ctrl("s"))) : []
+            return kept + [.quit]
         }
         if let k = event.keyPress, k == KeyPress(.function(1)) {
             state.helpShown = true
@@ -140,6 +154,7 @@ extension Wizard {
             }
             if k == KeyPress(.function(2)) { state.sidebarShown.toggle(); rebuildForm(); return [] }
             if k == .ctrl("s") {
+                flushEdits()
                 state.status = "Saved."
                 return [.save(state.draft, slug: state.slug)]
             }
@@ -171,6 +186,10 @@ extension Wizard {
             revalidate()
             rebuildForm()
             return []
+        case .deferred(let path):
+            state.serverIssues.removeAll { $0.path == path }
+            state.save = .pending
+            return saveEffects()
         default: return []
         }
     }
@@ -187,6 +206,7 @@ extension Wizard {
     mutating func saveEffects() -> [WizardEffect] { [.save(state.draft, slug: state.slug)] }
 
     mutating func go(to step: Step) -> [WizardEffect] {
+        flushEdits()
         if step != state.step, state.step != .review, case .blurred(let path, _) = state.form.blur() {
             state.shownPaths.insert(path)
         }
@@ -231,6 +251,15 @@ extension Wizard {
         case .escape?:
             state.record = nil
             return []
+        case .alt("e")?:
+            guard let f = editor.form.focused else { return [] }
+            switch f.control {
+            case .text(let w): return [.openEditor(path: RecordEditor.editorPrefix + f.path, text: w.value)]
+            case .longText(let w): return [.openEditor(path: RecordEditor.editorPrefix + f.path, text: w.text)]
+            default:
+                state.status = "Alt-E opens a text field in your editor; this field is not text."
+                return []
+            }
         case .ctrl("s")?:
             _ = editor.form.blur()
             guard case .records(var list, let item) = state.form.fields[editor.fieldIndex].control else { state.record = nil; return [] }
@@ -340,7 +369,9 @@ extension Wizard {
         case .failure(let error):
             state.send = .failed(error)
             state.serverIssues = error.fieldErrors.map { .error($0.path, "server: " + $0.message) }
-            state.resultView = TextView(text: error.details.sanitizedForDisplay, style: .muted, wrap: true, height: 10)
+            // Line by line: sanitizing the whole text would show its line breaks as "\u{0A}".
+            let details = error.details.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).sanitizedForDisplay }
+            state.resultView = TextView(text: details.joined(separator: "\n"), style: .muted, wrap: true, height: 10)
         }
         state.screen = .result
         return []

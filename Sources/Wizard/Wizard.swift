@@ -60,7 +60,14 @@ public struct Wizard: Sendable {
     static let sidebarWidth = 24
 
     mutating func revalidate() {
+        flushEdits()
         state.issues = Validator.validate(state.draft)
+    }
+
+    /// Puts a long text that was typed but not yet written back into the draft. The runtime calls
+    /// it before saving; everything that reads the draft here goes through `revalidate` or `go`.
+    public mutating func flushEdits() {
+        state.form.writeUnwritten(body: &state.draft)
     }
 
     /// Rebuilds the current step's rows from the schema and the draft (fields appear and vanish
@@ -104,7 +111,16 @@ public struct Wizard: Sendable {
         case .loaded: break
         }
         let voices: [VoiceOption] = { if case .loaded(let v) = state.voices { return v }; return [] }()
-        var row = FormField(path: "voice", spec: spec, label: "Pick a voice", indent: 0, control: .picker(list), keepsEmpty: false)
+        let label: String = {
+            switch state.voices {
+            case .loading:
+                let frames = Spinner.unicodeFrames
+                return "Pick a voice \(frames[state.ticks % frames.count]) loading the list…"
+            case .failed(let why): return "Pick a voice: the list could not be loaded (\(why.sanitizedForDisplay)); set the id and provider below"
+            case .loaded: return "Pick a voice"
+            }
+        }()
+        var row = FormField(path: "voice", spec: spec, label: label, indent: 0, control: .picker(list), keepsEmpty: false)
         row.pick = { body, id in Wizard.applyVoicePick(id, voices: voices, to: &body) }
         return row
     }

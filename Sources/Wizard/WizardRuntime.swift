@@ -54,17 +54,17 @@ public final class WizardRuntime: @unchecked Sendable {
             case .message(.wizard(let m)): effects = w.update(m)
             case .message(.flushSave):
                 saveScheduled = false
+                w.flushEdits()
+                pendingSave?.body = w.state.draft
                 writePendingSave()
                 effects = []
             case .message(.startUp):
                 effects = w.initialEffects
             }
-            if case .sending = w.state.send, !tickScheduled {
+            if case .message(.wizard(.tick)) = event { tickScheduled = false }
+            if w.state.isBusy, !tickScheduled {
                 tickScheduled = true
                 app.schedule(after: 0.1, .wizard(.tick))
-            } else if case .message(.wizard(.tick)) = event {
-                tickScheduled = false
-                if case .sending = w.state.send { tickScheduled = true; app.schedule(after: 0.1, .wizard(.tick)) }
             }
             for effect in effects where perform(effect, wizard: &w) == .quit { return .quit(0) }
             return .continue
@@ -87,6 +87,8 @@ public final class WizardRuntime: @unchecked Sendable {
                 app.schedule(after: 0.3, .flushSave)
             }
         case .quit:
+            wizard.flushEdits()
+            if pendingSave != nil { pendingSave?.body = wizard.state.draft }
             writePendingSave()
             saveQueue.sync {}
             sendTask?.cancel()
@@ -102,6 +104,8 @@ public final class WizardRuntime: @unchecked Sendable {
                 } catch { post(.voicesLoaded(.failure(error))) }
             }
         case .create(let body, let slug):
+            wizard.flushEdits()
+            if pendingSave != nil { pendingSave?.body = wizard.state.draft }
             send(slug: slug) { api throws(RevoxError) in try await api.createAssistant(body) }
         case .update(let id, let changes, let slug):
             send(slug: slug) { api throws(RevoxError) in try await api.updateAssistant(id: id, changes: changes) }

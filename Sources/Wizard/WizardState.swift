@@ -72,6 +72,14 @@ public struct WizardState: Sendable {
     public init(backend: Backend) { self.backend = backend }
 
     public var isWide: Bool { cols >= 100 }
+
+    /// Something is in progress that a spinner shows (a send; the voice list on the voice step), so
+    /// the runtime keeps the clock ticking; otherwise the program sleeps.
+    public var isBusy: Bool {
+        if case .sending = send { return true }
+        if case .loading = voices, step == .voice, case .editing = screen { return true }
+        return false
+    }
     public var hasErrors: Bool { issues.hasErrors }
     public var editingExisting: Bool { metadata?.assistantID != nil }
 }

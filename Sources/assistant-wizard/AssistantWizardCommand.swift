@@ -1,6 +1,6 @@
 import ArgumentParser
 
-@main
+/// The command tree; the entry point is AssistantWizardMain (FastStart.swift).
 struct AssistantWizardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assistant-wizard",

@@ -15,19 +15,33 @@ struct WizardOptions: ParsableArguments {
 
     @Flag(help: "Plain line prompts instead of the full-screen UI (screen readers, dumb terminals, scripts); also ACCESSIBLE=1 or TERM=dumb.")
     var accessible = false
+
+    var settings: WizardSettings {
+        WizardSettings(sandbox: connection.sandbox, baseURL: connection.baseURL, apiKeyFile: connection.apiKeyFile,
+                       theme: theme, accessible: accessible)
+    }
+}
+
+/// What the wizard commands were asked for, as plain values (see FastStart.swift for why).
+struct WizardSettings: Equatable {
+    var sandbox = false
+    var baseURL: String?
+    var apiKeyFile: String?
+    var theme: String?
+    var accessible = false
 }
 
 struct WizardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "wizard",
         abstract: "Open the wizard's start screen: new assistant, saved drafts, edit by id (the default command).")
     @OptionGroup var options: WizardOptions
-    func run() throws { throw ExitCode(try WizardLauncher(options: options).run(.start)) }
+    func run() throws { throw ExitCode(try WizardLauncher(settings: options.settings).run(.start)) }
 }
 
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "new", abstract: "Create a new assistant in the wizard.")
     @OptionGroup var options: WizardOptions
-    func run() throws { throw ExitCode(try WizardLauncher(options: options).run(.new)) }
+    func run() throws { throw ExitCode(try WizardLauncher(settings: options.settings).run(.new)) }
 }
 
 struct EditCommand: ParsableCommand {
@@ -35,17 +49,18 @@ struct EditCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A draft's name or slug (see `drafts`), or a path to a draft file (.json).", valueName: "DRAFT-NAME-OR-FILE"))
     var draft: String
     @OptionGroup var options: WizardOptions
-    func run() throws { throw ExitCode(try WizardLauncher(options: options).run(.edit(draft))) }
+    func run() throws { throw ExitCode(try WizardLauncher(settings: options.settings).run(.edit(draft))) }
 }
 
 /// Resolves the connection, the theme and the draft, then hands the terminal to the wizard.
 struct WizardLauncher {
     enum Entry { case start, new, edit(String) }
-    let options: WizardOptions
+    let settings: WizardSettings
     let environment = CLIOutput.environment
 
     func run(_ entry: Entry) throws -> Int32 {
         let (api, backend) = try connection()
+        defer { api.shutdownAndWait() }
         var store = DraftStore(environment: environment)
         var wizard: Wizard
         var lock: DraftLock?
@@ -87,25 +102,25 @@ struct WizardLauncher {
                 wizard = .brokenDraft(backend: backend, file: store.file(for: slug), message: error.description)
             }
         }
-        if options.accessible || environment["ACCESSIBLE"].map({ !$0.isEmpty && $0 != "0" }) == true || environment["TERM"] == "dumb" {
+        if settings.accessible || environment["ACCESSIBLE"].map({ !$0.isEmpty && $0 != "0" }) == true || environment["TERM"] == "dumb" {
             return AccessibleWizard(wizard: wizard, api: api, store: store).run()
         }
-        let (theme, warnings) = ThemeLoader.resolve(choice: options.theme, themesDirectory: Self.themesDirectory(environment))
+        let (theme, warnings) = ThemeLoader.resolve(choice: settings.theme, themesDirectory: Self.themesDirectory(environment))
         for w in warnings { FileHandle.standardError.write(Data(("assistant-wizard: " + w + "\n").utf8)) }
         return WizardRuntime(api: api, store: store, environment: environment, theme: theme).run(wizard)
     }
 
     /// The real API when a key is configured; otherwise (or with --sandbox) the in-process sandbox.
-    func connection() throws -> (any RevoxAPI, Backend) {
+    func connection() throws -> (LazyAPI, Backend) {
         let config: RevoxConfiguration
         do {
-            config = try RevoxConfiguration.load(baseURL: options.connection.baseURL, apiKeyFile: options.connection.apiKeyFile,
+            config = try RevoxConfiguration.load(baseURL: settings.baseURL, apiKeyFile: settings.apiKeyFile,
                                                  environment: environment)
         } catch {
             APIConsole.error(error.message, next: nil)
             throw ExitCode(APIExit.usage)
         }
-        if options.connection.sandbox || !config.hasKey {
+        if settings.sandbox || !config.hasKey {
             let api = LazyAPI {
                 let sb = try await Sandbox.start()
                 return SandboxBackedClient(sandbox: sb, client: RevoxHTTPClient(configuration:
@@ -133,7 +148,11 @@ struct WizardLauncher {
 }
 
 /// Keeps the in-process sandbox alive as long as the client that talks to it.
-struct SandboxBackedClient: RevoxAPI {
+struct SandboxBackedClient: ShutdownableAPI {
+    func shutdown() async {
+        await client.shutdown()
+        await sandbox.stop()
+    }
     let sandbox: Sandbox
     let client: RevoxHTTPClient
     func createAssistant(_ body: JSONValue) async throws(RevoxError) -> Assistant { try await client.createAssistant(body) }

@@ -94,7 +94,12 @@ struct CLITests {
         #expect(refused.stderr.contains("403"))
         await sb.stop()
 
-        let gone = try await Self.run(["submit", file.path], env: e)
+        // Port 1 on loopback has no listener: a refused connection, so nothing was sent. (A
+        // just-stopped sandbox can still accept and then reset, which is rightly "may have been
+        // created" and made this flaky under load.)
+        var closed = e
+        closed["REVOX_BASE_URL"] = "http://127.0.0.1:1"
+        let gone = try await Self.run(["submit", file.path], env: closed)
         #expect(gone.status == 3)
         #expect(gone.stderr.contains("Could not connect"))
     }

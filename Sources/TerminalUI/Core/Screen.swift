@@ -43,6 +43,39 @@ public final class BufferScreen: Screen {
     public func makeCanvas() -> Canvas { Canvas(rows: rows, cols: cols) }
 
     public func text(row: Int) -> String { frame.text(row: row) }
+
+    /// One letter per cell naming its theme slot (space for background, "." for a wide
+    /// character's second cell; upper case when bold or reversed): styles in golden files.
+    public func styleMap(row: Int) -> String {
+        var s = ""
+        for c in 0..<cols {
+            let cell = frame[row, c]
+            if cell.width == 0 { s += "."; continue }
+            let letter: Character
+            switch cell.style.slot {
+            case .background: letter = " "
+            case .text: letter = "t"
+            case .muted: letter = "m"
+            case .accent: letter = "a"
+            case .focus: letter = "f"
+            case .error: letter = "e"
+            case .warning: letter = "w"
+            case .success: letter = "s"
+            case .selection: letter = "v"
+            case .border: letter = "b"
+            case .jsonKey: letter = "k"
+            case .jsonString: letter = "q"
+            case .jsonNumber: letter = "n"
+            case .jsonBool: letter = "o"
+            case .jsonNull: letter = "z"
+            case .jsonPunctuation: letter = "p"
+            }
+            let strong = cell.style.attributes.contains(.bold) || cell.style.attributes.contains(.reverse)
+            s.append(strong && letter != " " ? Character(String(letter).uppercased()) : letter)
+        }
+        while s.last == " " { s.removeLast() }
+        return s
+    }
     public var plainText: String { frame.plainText }
     public func style(row: Int, col: Int) -> Style { frame[row, col].style }
     public var cursor: (row: Int, col: Int)? { frame.cursor }

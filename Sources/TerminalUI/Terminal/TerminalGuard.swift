@@ -95,12 +95,12 @@ func installTerminalGuards() {
     atexit(exitHandler)
 }
 
-/// Stops the process with SIGTSTP as the shell expects (Ctrl-Z in raw mode is just a key), and
-/// returns once it is continued.
+/// Stops the process group with SIGTSTP, as the tty driver does for Ctrl-Z in cooked mode (in raw
+/// mode it is just a key), so the shell sees the job stop; returns once it is continued (`fg`).
 func stopProcessForJobControl() {
     var old = sigaction()
     sigaction(SIGTSTP, nil, &old)
     _ = ncs_sigaction_default(SIGTSTP)
-    kill(getpid(), SIGTSTP)
+    kill(0, SIGTSTP)
     sigaction(SIGTSTP, &old, nil)
 }

@@ -162,8 +162,8 @@ public struct SelectList: Widget, Sendable {
             for (c, t) in items[v].columns.enumerated() { colWidths[c] = max(colWidths[c], min(24, displayWidth(t))) }
         }
         let columnsWidth = colWidths.reduce(0) { $0 + $1 + 2 }
-        let titleWidth = max(8, listRect.width - 2 - columnsWidth)
         let scrollable = visible.count > listRect.height
+        let titleWidth = max(8, listRect.width - 2 - columnsWidth - (scrollable ? 1 : 0))
         for r in 0..<min(listRect.height, visible.count - top) {
             let v = top + r
             let item = items[visible[v]]

@@ -166,22 +166,25 @@ public struct TextArea: Widget, Sendable {
 
     private mutating func undo() -> WidgetResult {
         guard let e = undoStack.popLast() else { return .handled }
-        replace(from: e.start, to: Self.end(of: e.inserted, from: e.start), with: e.removed)
-        cursor = e.cursorBefore
+        replay(e, forward: false)
         redoStack.append(e)
-        editedSinceBlur = true
-        ensureCursorVisible()
         return .changed
     }
 
     private mutating func redo() -> WidgetResult {
         guard let e = redoStack.popLast() else { return .handled }
-        replace(from: e.start, to: Self.end(of: e.removed, from: e.start), with: e.inserted)
-        cursor = e.cursorAfter
+        replay(e, forward: true)
         undoStack.append(e)
+        return .changed
+    }
+
+    /// Applies an edit again (forward, for redo) or reverts it (for undo), without recording it.
+    private mutating func replay(_ e: Edit, forward: Bool) {
+        let (old, new) = forward ? (e.removed, e.inserted) : (e.inserted, e.removed)
+        replace(from: e.start, to: Self.end(of: old, from: e.start), with: new)
+        cursor = forward ? e.cursorAfter : e.cursorBefore
         editedSinceBlur = true
         ensureCursorVisible()
-        return .changed
     }
 
     // MARK: wrapping (only ever for the lines being shown or moved through)

@@ -1,0 +1,238 @@
+import AssistantModel
+import RevoxClient
+import TerminalUI
+
+/// Where a navigation command sends the user. Thrown out of a prompt, it unwinds to the loop that
+/// owns that level: a field list for `back`, the step loop for the rest.
+enum AccessibleJump: Error, Equatable {
+    case back, skip, review, quit, endOfInput
+    case go(Step)
+    /// To the field an issue names (from the review).
+    case field(String)
+}
+
+/// One accessible-mode session: the draft, where it is saved, and the prompt loop over the steps.
+/// Every answer is written to the draft file at once, so nothing typed is lost on Ctrl-C or EOF.
+final class AccessibleSession {
+    let io: any LineIO
+    let api: any RevoxAPI
+    let wizard: Wizard
+    var store: DraftStore
+    var draft: JSONValue
+    var slug: String?
+    var metadata: DraftMetadata?
+    /// Field messages from the server's last 422, shown at their fields until edited.
+    var serverIssues: [ValidationIssue] = []
+    var lastSendFailed = false
+    /// "FAQ item 2, " while a record's fields are asked.
+    var context = ""
+    var voices: Result<[RevoxClient.Voice], RevoxError>?
+
+    init(wizard: Wizard, api: any RevoxAPI, store: DraftStore, io: any LineIO) {
+        self.wizard = wizard; self.api = api; self.store = store; self.io = io
+        draft = wizard.state.draft
+        slug = wizard.state.slug
+        metadata = wizard.state.metadata
+    }
+
+    func run() -> Int32 {
+        say("assistant-wizard, accessible mode. One question at a time; type help at any prompt for the commands.")
+        let backend = wizard.state.backend
+        if backend.isSandbox {
+            say("SANDBOX: requests go to the built-in sandbox, not to Revox. To use the real API, set REVOX_API_KEY (or use --api-key-file) and run without --sandbox.")
+        } else {
+            say("Requests go to \(backend.baseURL.sanitizedForDisplay)" + (backend.maskedKey.map { " with the key \($0)." } ?? "."))
+        }
+        switch wizard.state.screen {
+        case .brokenDraft(let file, let message):
+            say("Cannot open the draft \(file.sanitizedForDisplay): \(message.sanitizedForDisplay)")
+            say("The file was left untouched. Fix it in a text editor, then open it again.")
+            return 2
+        case .start:
+            do throws(AccessibleJump) { try startMenu() } catch { return finish(error) }
+        default: break
+        }
+        if let id = metadata?.assistantID {
+            say("This draft belongs to assistant \(id.sanitizedForDisplay): sending it changes that assistant with a PATCH of only the changed fields.")
+        }
+        return steps(from: .basics)
+    }
+
+    // MARK: steps
+
+    /// Walks the steps in order until the assistant is sent or the user quits.
+    func steps(from first: Step) -> Int32 {
+        var step = first
+        var focus: String?
+        while true {
+            do throws(AccessibleJump) {
+                if step == .review {
+                    if let status = try review() { return status }
+                } else {
+                    try run(step, focus: focus)
+                    focus = nil
+                    step = step.next ?? .review
+                }
+            } catch {
+                focus = nil
+                switch error {
+                case .back: step = step.previous ?? step
+                case .skip: step = step.next ?? .review
+                case .review: step = .review
+                case .go(let s): step = s
+                case .field(let path):
+                    step = Step.owning(path: path)
+                    focus = path
+                case .quit, .endOfInput: return finish(error)
+                }
+            }
+        }
+    }
+
+    func run(_ step: Step, focus: String?) throws(AccessibleJump) {
+        say("")
+        say("Step \(step.rawValue + 1) of \(Step.allCases.count): \(step.title).")
+        try walk({ self.items(for: step) }, focus: focus)
+    }
+
+    /// The questions of a step, from the same builder as the full-screen form: fields that do not
+    /// apply are left out, and switched-on objects and chosen variants bring their fields.
+    func items(for step: Step) -> [AccessibleItem] {
+        let rows = FormBuilder.rows(for: wizard.specs(for: step), body: draft).map(AccessibleItem.field)
+        guard step == .voice else { return rows }
+        // The voice list stands for the on/off switch and the id; provider and speed follow.
+        return [.voicePicker] + rows.filter { $0.path != "voice" && $0.path != "voice.id" }
+    }
+
+    /// Asks each question in turn. The list is rebuilt after every answer (a choice can add or remove
+    /// questions); `back` on the first question is the caller's.
+    func walk(_ items: () -> [AccessibleItem], focus: String? = nil) throws(AccessibleJump) {
+        var index = 0
+        if let focus {
+            // The most specific question holding the path: a list for its rows, a switch for its fields.
+            let list = items()
+            let holding = list.indices.filter { focus == list[$0].path || focus.hasPrefix(list[$0].path + ".") || focus.hasPrefix(list[$0].path + "[") }
+            index = holding.max { list[$0].path.count < list[$1].path.count } ?? 0
+        }
+        while true {
+            let list = items()
+            guard index < list.count else { return }
+            let item = list[index]
+            do throws(AccessibleJump) {
+                try ask(item)
+                index = (items().firstIndex { $0.id == item.id } ?? index - 1) + 1
+            } catch {
+                guard error == .back else { throw error }
+                if index == 0 { throw error }
+                index = min(index, list.count) - 1
+            }
+        }
+    }
+
+    /// One question, asked again when the answer changed the value and it has problems (Enter then
+    /// keeps it and goes on: problems never trap the user, only sending is blocked).
+    func ask(_ item: AccessibleItem) throws(AccessibleJump) {
+        if case .field(let row) = item, case .records = row.control { return try askRecords(row) }
+        var again = false
+        while true {
+            let before = draft
+            switch item {
+            case .voicePicker: try askVoice(again: again)
+            case .field(let row): try askField(row, again: again)
+            }
+            let mine = issues(at: item.path, deep: item.isList)
+            guard draft != before else {
+                if !again { report(mine) }
+                return
+            }
+            serverIssues.removeAll { $0.path == item.path || $0.path.hasPrefix(item.path + ".") || $0.path.hasPrefix(item.path + "[") }
+            persist()
+            if mine.isEmpty { return }
+            report(mine)
+            again = true
+        }
+    }
+
+    // MARK: draft
+
+    func set(_ path: String, _ value: JSONValue?) {
+        do throws(JSONPathError) { try draft.set(path, to: value) } catch {
+            say("Could not change \(path): \(error.reason).")
+        }
+    }
+
+    /// Writes the draft: a new file (and slug) on the first save, the same file after that.
+    func persist() {
+        do throws(DraftError) {
+            if let slug {
+                try store.save(draft, slug: slug)
+            } else {
+                let s = try store.create(draft)
+                slug = s
+                say("Saved as the draft \(s), in \(store.file(for: s).sanitizedForDisplay). Every answer is saved as you go.")
+            }
+        } catch {
+            say("Could not save the draft: \(error.description.sanitizedForDisplay). Your answers are kept; quit tries again.")
+        }
+    }
+
+    /// Saves and says where the draft is, on quit and at the end of input.
+    func finish(_ reason: AccessibleJump) -> Int32 {
+        if reason == .endOfInput { say(""); say("End of input.") }
+        if slug == nil && draft == .object(JSONObject()) {
+            say("Nothing was typed, so no draft was saved.")
+        } else {
+            persist()
+            if let slug {
+                say("The draft is saved in \(store.file(for: slug).sanitizedForDisplay). To go on later: assistant-wizard edit \(slug)")
+            }
+        }
+        return lastSendFailed ? 1 : 0
+    }
+
+    // MARK: issues
+
+    func issues(at path: String, deep: Bool) -> [ValidationIssue] {
+        (serverIssues + Validator.validate(draft)).filter {
+            $0.path == path || (deep && ($0.path.hasPrefix(path + "[") || $0.path.hasPrefix(path + ".")))
+        }
+    }
+
+    func report(_ issues: [ValidationIssue]) {
+        for issue in issues {
+            say("\(issue.severity == .error ? "Error" : "Warning"): \(issue.message.sanitizedForDisplay).")
+        }
+    }
+
+    // MARK: output
+
+    func say(_ line: String) { io.write(line + "\n") }
+}
+
+/// One question of a step: a field of the form, or the voice list.
+enum AccessibleItem {
+    case field(FormField)
+    case voicePicker
+
+    var path: String {
+        switch self {
+        case .field(let f): return f.path
+        case .voicePicker: return "voice.id"
+        }
+    }
+    var id: String {
+        switch self {
+        // A nullable field's choice and its value row share a path and a widget type; the label tells them apart.
+        case .field(let f): return f.identity + "#" + f.label
+        case .voicePicker: return "voice.__picker"
+        }
+    }
+    /// Problems inside the value (list items, options) belong to this question.
+    var isList: Bool {
+        guard case .field(let f) = self else { return false }
+        switch f.control {
+        case .records, .stringList: return true
+        default: return false
+        }
+    }
+}
