@@ -39,12 +39,20 @@ public enum FileError: Error, Sendable, Equatable, CustomStringConvertible {
 /// The few file operations drafts need, on the C library directly (no Foundation in the model).
 public enum FileIO {
     public static func read(_ path: String) throws(FileError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever. Reads then block
+        // again, and a FIFO nobody writes to reads as empty.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw .from(errno: errno, path: path, operation: "read") }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw .from(errno: errno, path: path, operation: "read") }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path: path) }
+        // A device (/dev/zero, a tape) or a socket is no draft, and some never end.
+        let kind = st.st_mode & S_IFMT
+        if kind != S_IFREG && kind != S_IFIFO {
+            throw .other(path: path, operation: "read", reason: "it is not a file (a device or a socket)")
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         var out = [UInt8]()
         out.reserveCapacity(Int(st.st_size) + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
