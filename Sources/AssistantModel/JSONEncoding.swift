@@ -97,11 +97,32 @@ public enum JSONEncoding {
         var s = s
         s.withUTF8 { buf in
             var runStart = 0
-            for j in 0..<buf.count {
+            var j = 0
+            while j < buf.count {
                 let b = buf[j]
+                j += 1
+                // C1 controls (U+0080–009F) and bidi overrides (U+202A–202E, U+2066–2069) are valid
+                // JSON raw, but would act on a terminal that prints the output: written as \uXXXX.
+                if b == 0xC2 || b == 0xE2 {
+                    let scalar: UInt32?
+                    if b == 0xC2, j < buf.count, (0x80...0x9F).contains(buf[j]) {
+                        scalar = UInt32(buf[j])
+                    } else if b == 0xE2, j + 1 < buf.count, (buf[j] == 0x80 && (0xAA...0xAE).contains(buf[j + 1]))
+                                || (buf[j] == 0x81 && (0xA6...0xA9).contains(buf[j + 1])) {
+                        scalar = 0x2000 | (UInt32(buf[j] & 0x3F) << 6) | UInt32(buf[j + 1] & 0x3F)
+                    } else {
+                        scalar = nil
+                    }
+                    guard let scalar else { continue }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<(j - 1)]))
+                    j += b == 0xC2 ? 1 : 2
+                    runStart = j
+                    out.append(contentsOf: [0x5C, 0x75] + (0..<4).reversed().map { hex[Int((scalar >> ($0 * 4)) & 0xF)] })
+                    continue
+                }
                 guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<j]))
-                runStart = j + 1
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<(j - 1)]))
+                runStart = j
                 switch b {
                 case 0x22: out.append(contentsOf: [0x5C, 0x22])
                 case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
