@@ -80,7 +80,18 @@ private let fatalHandler: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>
     // Chain to the previous action (the Swift backtracer): the faulting instruction runs again on
     // return and lands there, printing its report on the restored terminal.
     _ = ncs_sigaction_restore(sig, savedActions + Int(sig))
-    if ncs_siginfo_code(info) <= 0 { raise(sig) } // sent by kill/raise/abort: re-send it
+    if ncs_siginfo_code(info) <= 0 {
+        // Sent by kill/raise: nothing re-faults on return, and the backtracer returns after its
+        // report, so the program would go on running on a restored terminal. Report now (the
+        // signal unblocked), then end by the signal's default action.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, sig)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        raise(sig)
+        _ = ncs_sigaction_default(sig)
+        raise(sig)
+    }
 }
 
 private let exitHandler: @convention(c) () -> Void = { restoreTerminal() }
