@@ -5,12 +5,23 @@ import Darwin
 #endif
 import ArgumentParser
 import AssistantModel
+import TerminalUI
 
 /// Output and environment for the script-facing commands: bytes go out exactly as encoded.
 enum CLIOutput {
     static func stdout(_ bytes: [UInt8]) { write(fd: 1, bytes) }
-    static func stdout(_ text: String) { write(fd: 1, Array(text.utf8)) }
-    static func stderr(_ text: String) { write(fd: 2, Array(text.utf8)) }
+    static func stdout(_ text: String) { write(fd: 1, Array(terminalSafe(text).utf8)) }
+    static func stderr(_ text: String) { write(fd: 2, Array(terminalSafe(text).utf8)) }
+
+    /// Text for people passes here: server messages, voice names and draft values in it may hold
+    /// ESC, other controls or bidi overrides, which are shown as `\u{1B}` instead of acting on the
+    /// terminal. Line breaks and tabs are layout and stay.
+    static func terminalSafe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { isUnsafeForDisplay($0) && $0 != "\n" && $0 != "\t" }) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).sanitizedForDisplay }.joined(separator: "\t") }
+            .joined(separator: "\n")
+    }
 
     /// Unbuffered, straight to the descriptor, so stdout and stderr interleave in order.
     private static func write(fd: Int32, _ bytes: [UInt8]) {
