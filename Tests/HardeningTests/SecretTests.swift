@@ -122,8 +122,11 @@ struct SecretTests {
         screens.append(try await tmux.waitFor("the result") { $0.contains("Created the assistant") || $0.contains("failed") })
         #expect(screens.last?.contains("Created the assistant") == true, "\(screens.last ?? "")")
         try await tmux.keys("F1")
-        screens.append(try await tmux.screen())
-        try await tmux.keys("Escape")
+        let help = try await tmux.waitFor("the help") { $0 != screens.last }
+        screens.append(help)
+        // Any key closes the help; ESC right before another key would read as Alt+key.
+        try await tmux.keys("Space")
+        try await tmux.waitFor("the help to close") { $0 != help }
         try await tmux.keys("C-q")
         screens.append(try await tmux.waitFor(text: "EXIT="))
         // The second copy is crashed on purpose; its report lands on the screen.

@@ -218,6 +218,8 @@ final class SandboxProcess: @unchecked Sendable {
     }
 
     func stop() {
-        kill(process.processIdentifier, SIGTERM)
+        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
     }
+
+    deinit { stop() }
 }

@@ -209,6 +209,20 @@ final class Tmux: @unchecked Sendable {
     func stop() async {
         _ = try? await tmux(["kill-server"])
     }
+
+    /// A test that fails half-way still leaves no server (and no program) behind.
+    deinit {
+        let names: [String] = ["/usr/bin/tmux", "-L", socket, "-f", "/dev/null", "kill-server"]
+        let argv = names.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var pid: pid_t = 0
+        if posix_spawn(&pid, argv[0]!, &actions, nil, argv, environ) == 0 { var st: Int32 = 0; waitpid(pid, &st, 0) }
+        posix_spawn_file_actions_destroy(&actions)
+    }
 }
 
 func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }

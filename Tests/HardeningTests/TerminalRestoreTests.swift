@@ -41,7 +41,8 @@ struct TerminalRestoreTests {
         } else {
             try await tmux.keys("C-q")
         }
-        let screen = try await tmux.waitFor(text: "EXIT=", timeout: 20)
+        // A crash report in a debug build takes a while to symbolicate.
+        let screen = try await tmux.waitFor(text: "EXIT=", timeout: ending == .crash ? 90 : 20)
         var after = ""
         for _ in 0..<100 where after.isEmpty {
             after = (try? String(contentsOfFile: dir + "/after", encoding: .utf8)) ?? ""
