@@ -145,6 +145,17 @@ func fileBytes(_ path: String) -> [UInt8]? {
 }
 
 /// Waits without blocking the cooperative pool.
+/// Runs CPU-bound work on a thread of its own. Swift's cooperative pool has one thread per core
+/// (two here); a long loop held there starves every async test running beside it (the sandbox's
+/// handlers, the client's continuations), whose timeouts then fire.
+func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { cont in
+        let t = Thread { cont.resume(returning: work()) }
+        t.stackSize = 8 << 20
+        t.start()
+    }
+}
+
 func pause(_ seconds: Double) async { try? await Task.sleep(for: .milliseconds(Int(seconds * 1000))) }
 
 // MARK: tmux
