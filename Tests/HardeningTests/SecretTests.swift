@@ -109,7 +109,7 @@ struct SecretTests {
         let bin = try binary("assistant-wizard")
         let tmux = Tmux()
         var screens = [String]()
-        try await tmux.start("\(shellQuote(bin)) new; echo EXIT=$?; \(shellQuote(bin)) new; echo EXIT2=$?; sleep 30",
+        try await tmux.start("\(shellQuote(bin)) new; echo EXIT=$?; read line; \(shellQuote(bin)) new; echo EXIT2=$?; sleep 30",
                              env: hermeticEnv(home, ["REVOX_API_KEY": Self.key, "REVOX_BASE_URL": sandbox.baseURL]))
         screens.append(try await tmux.waitFor(text: "Name"))
         try await tmux.literal("Secret keeper")
@@ -129,6 +129,7 @@ struct SecretTests {
         try await tmux.waitFor("the help to close") { $0 != help }
         try await tmux.keys("C-q")
         screens.append(try await tmux.waitFor(text: "EXIT="))
+        try await tmux.keys("Enter")
         // The second copy is crashed on purpose; its report lands on the screen.
         try await tmux.waitFor(text: "Name")
         let pid = try #require(findProcess(named: "assistant-wizard", under: try await tmux.panePID() ?? -1))

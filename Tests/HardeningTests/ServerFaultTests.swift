@@ -200,7 +200,7 @@ final class SandboxProcess: @unchecked Sendable {
         let out = Pipe()
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice
-        try p.run()
+        try spawnLock.withLock { try p.run() }
         let first = await withCheckedContinuation { (cont: CheckedContinuation<String, Never>) in
             DispatchQueue.global().async {
                 var seen = Data()

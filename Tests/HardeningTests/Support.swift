@@ -60,36 +60,15 @@ struct ProcessResult {
     var err: String { String(decoding: stderr, as: UTF8.self) }
 }
 
+/// Held while pipes are made and a program is spawned, so no other spawn inherits them.
+let spawnLock = NSLock()
+
 /// Runs a program to completion with posix_spawn; reads and the wait happen on dispatch threads.
 /// (Foundation's Process sometimes never reports the exit of a program that leaves a daemon behind,
 /// such as tmux's client.) `quiet` discards the output: the daemon would hold the pipes open.
 func run(_ path: String, _ args: [String], env: [String: String], stdin: [UInt8]? = nil,
          timeout: Double = 60, quiet: Bool = false) async throws -> ProcessResult {
-    var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0], inPipe: [Int32] = [0, 0]
-    guard pipe(&outPipe) == 0, pipe(&errPipe) == 0, pipe(&inPipe) == 0 else { throw POSIXError(.EMFILE) }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
-    if quiet {
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    } else {
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-    }
-    for fd in outPipe + errPipe + inPipe { posix_spawn_file_actions_addclose(&actions, fd) }
-    let argv = ([path] + args).map { strdup($0) } + [nil]
-    let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { (argv + envp).forEach { free($0) } }
-    var spawned: pid_t = 0
-    let rc = posix_spawn(&spawned, path, &actions, nil, argv, envp)
-    close(outPipe[1]); close(errPipe[1]); close(inPipe[0])
-    guard rc == 0 else {
-        close(outPipe[0]); close(errPipe[0]); close(inPipe[1])
-        throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .ENOENT)
-    }
-    let input = inPipe[1]
+    let (spawned, outFD, errFD, input) = try spawnLock.withLock { try spawn(path, args, env: env, quiet: quiet) }
     let pid = spawned
     DispatchQueue.global().async {
         if let stdin { stdin.withUnsafeBytes { var off = 0; while off < $0.count { let n = write(input, $0.baseAddress! + off, $0.count - off); if n <= 0 { break }; off += n } } }
@@ -97,8 +76,8 @@ func run(_ path: String, _ args: [String], env: [String: String], stdin: [UInt8]
     }
     let killer = DispatchWorkItem { kill(pid, SIGKILL) }
     DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
-    async let o = readFD(outPipe[0])
-    async let e = readFD(errPipe[0])
+    async let o = readFD(outFD)
+    async let e = readFD(errFD)
     let (od, ed) = await (o, e)
     let status: Int32 = await withCheckedContinuation { cont in
         DispatchQueue.global().async {
@@ -110,6 +89,35 @@ func run(_ path: String, _ args: [String], env: [String: String], stdin: [UInt8]
     killer.cancel()
     let signalled = (status & 0x7F) != 0 && (status & 0x7F) != 0x7F
     return ProcessResult(status: signalled ? 128 + (status & 0x7F) : (status >> 8) & 0xFF, signalled: signalled, stdout: od, stderr: ed)
+}
+
+/// Spawns with pipes for stdin, stdout and stderr; returns the pid and the parent's ends.
+private func spawn(_ path: String, _ args: [String], env: [String: String], quiet: Bool) throws -> (pid_t, Int32, Int32, Int32) {
+    var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0], inPipe: [Int32] = [0, 0]
+    guard pipe(&outPipe) == 0, pipe(&errPipe) == 0, pipe(&inPipe) == 0 else { throw POSIXError(.EMFILE) }
+    for fd in outPipe + errPipe + inPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+    if quiet {
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    } else {
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+    }
+    let argv = ([path] + args).map { strdup($0) } + [nil]
+    let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { (argv + envp).forEach { free($0) } }
+    var pid: pid_t = 0
+    let rc = posix_spawn(&pid, path, &actions, nil, argv, envp)
+    close(outPipe[1]); close(errPipe[1]); close(inPipe[0])
+    guard rc == 0 else {
+        close(outPipe[0]); close(errPipe[0]); close(inPipe[1])
+        throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .ENOENT)
+    }
+    return (pid, outPipe[0], errPipe[0], inPipe[1])
 }
 
 /// Reads a descriptor to its end on a dispatch thread, then closes it.
