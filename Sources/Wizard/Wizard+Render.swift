@@ -132,8 +132,6 @@ extension Wizard {
         if state.step == .review {
             renderReview(into: &canvas, in: body)
         } else {
-            let paths = Set(state.form.fields.map(\.path))
-            _ = paths
             state.form.render(into: &canvas, in: body, active: state.record == nil) { message(for: $0) }
         }
         if let record = state.record { renderRecord(record, into: &canvas) }

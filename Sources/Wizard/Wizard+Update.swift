@@ -324,9 +324,8 @@ extension Wizard {
             state.review.part = .issues
             return []
         }
-        if let id = state.metadata?.assistantID {
+        if state.editingExisting {
             state.diff = PatchDiff(draft: state.draft, server: state.metadata?.serverCopy)
-            _ = id
             return []
         }
         state.send = .sending(isCreate: true, since: state.ticks)
