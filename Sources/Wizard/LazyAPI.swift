@@ -20,8 +20,11 @@ public actor LazyAPI: RevoxAPI {
 
     public init(_ factory: @escaping Factory) { self.factory = factory }
 
-    /// Closes what was made, if anything was.
+    private var closed = false
+
+    /// Closes what was made, if anything was; anything still being made is closed when it is done.
     public func shutdown() async {
+        closed = true
         if let closable = made as? any ShutdownableAPI { await closable.shutdown() }
         made = nil
     }
@@ -37,6 +40,11 @@ public actor LazyAPI: RevoxAPI {
         if let made { return made }
         do {
             let api = try await factory()
+            // Quit while the client was being made: close it, or its deinit traps (and it leaks).
+            if closed {
+                if let closable = api as? any ShutdownableAPI { await closable.shutdown() }
+                throw CancellationError()
+            }
             made = api
             return api
         } catch {

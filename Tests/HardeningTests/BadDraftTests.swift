@@ -142,7 +142,7 @@ struct BadDraftTests {
         #expect(screen.contains(name), "the screen does not name the file:\n\(screen)")
         #expect(screen.contains("left untouched"))
         try await tmux.keys("q")
-        let end = try await tmux.waitFor(text: "EXIT=")
+        let end = try await tmux.waitFor(text: "EXIT=", timeout: 60)
         #expect(end.contains("EXIT=0") || end.contains("EXIT=2"), "\(end)")
         #expect(fileBytes(file) == before, "\(name) changed")
         await tmux.stop()

@@ -107,17 +107,38 @@ private func spawn(_ path: String, _ args: [String], env: [String: String], quie
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
     }
+    // Nothing else of this process (the sandboxes' sockets, other tests' pipes) leaks into the
+    // child: a tmux server would keep them open for its whole life.
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? [] {
+        if let fd = Int32(name), fd > 2 { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+    }
     let argv = ([path] + args).map { strdup($0) } + [nil]
     let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { (argv + envp).forEach { free($0) } }
     var pid: pid_t = 0
-    let rc = posix_spawn(&pid, path, &actions, nil, argv, envp)
+    var attr = cleanSpawnAttributes()
+    defer { posix_spawnattr_destroy(&attr) }
+    let rc = posix_spawn(&pid, path, &actions, &attr, argv, envp)
     close(outPipe[1]); close(errPipe[1]); close(inPipe[0])
     guard rc == 0 else {
         close(outPipe[0]); close(errPipe[0]); close(inPipe[1])
         throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .ENOENT)
     }
     return (pid, outPipe[0], errPipe[0], inPipe[1])
+}
+
+/// No signal blocked, every signal at its default: a dispatch thread blocks them all, and a child
+/// would inherit that (a tmux server that cannot be told to stop, a program deaf to SIGTERM).
+func cleanSpawnAttributes() -> posix_spawnattr_t {
+    var attr = posix_spawnattr_t()
+    posix_spawnattr_init(&attr)
+    var none = sigset_t(), all = sigset_t()
+    sigemptyset(&none)
+    sigfillset(&all)
+    posix_spawnattr_setsigmask(&attr, &none)
+    posix_spawnattr_setsigdefault(&attr, &all)
+    posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    return attr
 }
 
 /// Reads a descriptor to its end on a dispatch thread, then closes it.
@@ -195,7 +216,8 @@ final class Tmux: @unchecked Sendable {
     func keys(_ keys: String...) async throws { try await tmux(["send-keys"] + keys) }
     func literal(_ text: String) async throws { try await tmux(["send-keys", "-l", text]) }
 
-    func screen() async throws -> String { try await tmux(["capture-pane", "-p"]).out }
+    /// The visible screen and the lines scrolled off above it, wrapped lines joined.
+    func screen() async throws -> String { try await tmux(["capture-pane", "-p", "-J", "-S", "-100"]).out }
 
     /// The pane's process (the shell wrapper or the program).
     func panePID() async throws -> pid_t? {
@@ -225,7 +247,9 @@ final class Tmux: @unchecked Sendable {
         try await waitFor("“\(text)”", timeout: timeout) { $0.contains(text) }
     }
 
+    /// Ends the pane's programs (their process group) and the server.
     func stop() async {
+        if let pid = try? await panePID(), pid > 1 { kill(-pid, SIGKILL) }
         _ = try? await tmux(["kill-server"])
     }
 
@@ -239,7 +263,9 @@ final class Tmux: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         var pid: pid_t = 0
-        if posix_spawn(&pid, argv[0]!, &actions, nil, argv, environ) == 0 { var st: Int32 = 0; waitpid(pid, &st, 0) }
+        var attr = cleanSpawnAttributes()
+        defer { posix_spawnattr_destroy(&attr) }
+        if posix_spawn(&pid, argv[0]!, &actions, &attr, argv, environ) == 0 { var st: Int32 = 0; waitpid(pid, &st, 0) }
         posix_spawn_file_actions_destroy(&actions)
     }
 }
