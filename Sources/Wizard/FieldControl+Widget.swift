@@ -33,7 +33,7 @@ extension FieldControl {
         switch self {
         case .text, .stringList, .toggle, .number: return 1
         case .longText(let w): return w.height + (w.showsStatus ? 1 : 0)
-        case .choice(let w, let o, _): return focused ? max(1, o.count) : (w.items.isEmpty ? 1 : 1)
+        case .choice(_, let o, _): return focused ? max(1, o.count) : 1
         case .picker(let w): return focused ? w.height + 1 : 1
         case .records(let w, _): return w.height + 1
         }

@@ -71,9 +71,7 @@ enum FormBuilder {
             return out
         case .variants(_, let variants):
             let keys = Array(Set(variants.flatMap { $0.fields.map(\.key) }))
-            var out = [row(.choice(SelectList([], height: 1, filterable: false), [], variantKeys: keys))]
-            let options = ChoiceOptions.forVariants(spec, variants)
-            out[0].control = choice(options, value, variantKeys: keys)
+            var out = [row(choice(ChoiceOptions.forVariants(spec, variants), value, variantKeys: keys))]
             if let t = value?.objectValue?["type"]?.stringValue, let v = variants.first(where: { $0.value == t }) {
                 out += self.rows(for: v.fields, base: path, body: body, inRecord: inRecord, indent: indent + 1)
             }
