@@ -10,6 +10,8 @@ public enum DraftError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidName(String)
     /// The body contains the API key: refused, the key never goes into a draft.
     case containsAPIKey(file: String)
+    /// The sidecar that remembers what was sent where cannot be read: sending could create a duplicate.
+    case damagedRecord(file: String, reason: String)
 
     public var description: String {
         switch self {
@@ -20,6 +22,8 @@ public enum DraftError: Error, Sendable, Equatable, CustomStringConvertible {
         case .ambiguous(let n, let c): return "\"\(n)\" matches several drafts: \(c.joined(separator: ", ")); use the file name"
         case .invalidName(let n): return "\"\(n)\" is not a draft name (no '/' and no leading '.')"
         case .containsAPIKey(let f): return "\(f): refusing to save: the draft contains the API key, which never goes into a draft"
+        case .damagedRecord(let f, let why):
+            return "\(f): the record of where this draft was sent is damaged (\(why)); nothing is sent until it is fixed or deleted, or an assistant could be created twice"
         }
     }
 }
@@ -72,22 +76,38 @@ public struct DraftStore: Sendable {
     // MARK: bodies
 
     /// Saves a new draft under a fresh slug from its name (`untitled-N` without one); returns the slug.
+    /// The file is claimed with an exclusive create: two drafts given the same name at the same
+    /// moment get two files.
     @discardableResult
     public func create(_ body: JSONValue) throws(DraftError) -> String {
-        let slug = try newSlug(for: body.objectValue?["name"]?.stringValue)
-        try save(body, slug: slug)
-        return slug
+        let bytes = try encode(body, file: directory)
+        do throws(FileError) { try FileIO.makeDirectories(directory) } catch { throw .file(error) }
+        var taken: Set<String> = []
+        while true {
+            let slug = try newSlug(for: body.objectValue?["name"]?.stringValue, alsoTaken: taken)
+            do throws(FileError) {
+                if try FileIO.createExclusively(bytes, at: file(for: slug)) { return slug }
+            } catch { throw .file(error) }
+            taken.insert(slug)
+        }
     }
 
     /// Writes a draft's body (atomically, 0600). The previous file survives any failure.
+    /// A symlinked draft updates its target, a hard-linked one is written in place (FileIO.writeKeepingLinks).
     public func save(_ body: JSONValue, slug: String) throws(DraftError) {
         try check(slug)
-        let bytes = JSONEncoding.pretty(body)
-        if let apiKey, contains(bytes, apiKey) { throw .containsAPIKey(file: file(for: slug)) }
+        let bytes = try encode(body, file: file(for: slug))
         do throws(FileError) {
             try FileIO.makeDirectories(directory)
-            try FileIO.writeAtomically(bytes, to: file(for: slug))
+            try FileIO.writeKeepingLinks(bytes, to: file(for: slug))
         } catch { throw .file(error) }
+    }
+
+    /// The bytes a draft is saved as; refused when they hold the API key.
+    public func encode(_ body: JSONValue, file: String) throws(DraftError) -> [UInt8] {
+        let bytes = JSONEncoding.pretty(body)
+        if let apiKey, contains(bytes, apiKey) { throw .containsAPIKey(file: file) }
+        return bytes
     }
 
     /// The draft's body: a JSON object, possibly incomplete or invalid.
@@ -118,12 +138,17 @@ public struct DraftStore: Sendable {
         do throws(FileError) {
             try FileIO.remove(file(for: slug))
             try FileIO.remove(metadataFile(for: slug))
+            // No copy of the deleted text stays behind: temporary files of its saves go too.
+            for name in try FileIO.list(directory) where name.hasPrefix(".\(slug).json.tmp-") || name.hasPrefix(".\(slug).meta.json.tmp-") {
+                try FileIO.remove("\(directory)/\(name)")
+            }
         } catch { throw .file(error) }
     }
 
     /// Every draft, sorted by slug, with its validation counts. Unreadable drafts are listed with
     /// their error rather than hidden.
     public func list() throws(DraftError) -> [DraftSummary] {
+        FileIO.removeStaleTemporaryFiles(in: directory)
         let names: [String]
         do throws(FileError) { names = try FileIO.list(directory) } catch { throw .file(error) }
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { name in
@@ -140,7 +165,7 @@ public struct DraftStore: Sendable {
             } catch {
                 s.loadError = error
             }
-            s.assistantID = (try? metadata(slug))??.assistantID
+            s.assistantID = (try? metadata(slug))??.servers.values.map(\.assistantID).sorted().first
             return s
         }
     }
@@ -165,7 +190,13 @@ public struct DraftStore: Sendable {
         try check(slug)
         let path = metadataFile(for: slug)
         guard FileIO.exists(path) else { return nil }
-        return DraftMetadata(json: try DraftStore.parseFile(path))
+        let json: JSONValue
+        do throws(DraftError) { json = try DraftStore.parseFile(path) } catch {
+            if case .syntax(_, let e) = error { throw .damagedRecord(file: path, reason: "not valid JSON: line \(e.line), column \(e.column): \(e.reason)") }
+            throw error
+        }
+        guard json.objectValue != nil else { throw .damagedRecord(file: path, reason: "it holds \(json.typeDescription), not an object") }
+        return DraftMetadata(json: json)
     }
 
     public func writeMetadata(_ metadata: DraftMetadata, slug: String) throws(DraftError) {
@@ -176,24 +207,10 @@ public struct DraftStore: Sendable {
         } catch { throw .file(error) }
     }
 
-    /// After `POST /assistants` succeeded: remembers the id, the time and the server's copy
-    /// (the `assistant` object of the response) for later PATCH diffs.
-    public func recordSubmission(slug: String, assistantID: String, serverCopy: JSONValue, baseURL: String? = nil,
-                                 at seconds: Int = FileIO.now()) throws(DraftError) {
+    /// Stores what `server` knows of the draft (nil forgets it), keeping every other server's record.
+    public func writeRecord(_ record: SubmissionRecord?, server: String, slug: String) throws(DraftError) {
         var m = try metadata(slug) ?? DraftMetadata()
-        m.assistantID = assistantID
-        m.submittedAt = FileIO.iso8601(seconds)
-        m.serverCopy = serverCopy
-        m.serverCopyAt = m.submittedAt
-        if let baseURL { m.baseURL = baseURL }
-        try writeMetadata(m, slug: slug)
-    }
-
-    /// After a GET or PATCH: the server's copy as it is now.
-    public func recordServerCopy(slug: String, serverCopy: JSONValue, at seconds: Int = FileIO.now()) throws(DraftError) {
-        var m = try metadata(slug) ?? DraftMetadata()
-        m.serverCopy = serverCopy
-        m.serverCopyAt = FileIO.iso8601(seconds)
+        m[server] = record
         try writeMetadata(m, slug: slug)
     }
 
@@ -201,11 +218,11 @@ public struct DraftStore: Sendable {
 
     /// A slug not used yet: from the name (`Dental Clinic` → `dental-clinic`, then `dental-clinic-2`…),
     /// or `untitled-1`, `untitled-2`… without a usable name.
-    public func newSlug(for name: String?) throws(DraftError) -> String {
+    public func newSlug(for name: String?, alsoTaken: Set<String> = []) throws(DraftError) -> String {
         let base = DraftStore.slug(name ?? "")
         let taken: Set<String>
         do throws(FileError) { taken = Set(try FileIO.list(directory)) } catch { throw .file(error) }
-        func free(_ s: String) -> Bool { !taken.contains(s + ".json") && !taken.contains("." + s + ".meta.json") }
+        func free(_ s: String) -> Bool { !alsoTaken.contains(s) && !taken.contains(s + ".json") && !taken.contains("." + s + ".meta.json") }
         if base.isEmpty {
             var n = 1
             while !free("untitled-\(n)") { n += 1 }

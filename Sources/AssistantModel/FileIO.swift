@@ -73,7 +73,8 @@ public enum FileIO {
     /// file, if any, is left as it was.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileError) {
         let dir = directory(of: path)
-        var template = Array("\(dir)/.\(baseName(of: path)).tmp-XXXXXX".utf8CString)
+        // The pid in the name tells a live writer's file from one a kill left behind.
+        var template = Array("\(dir)/.\(baseName(of: path)).tmp-\(getpid())-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw .from(errno: errno, path: path, operation: "write") }
         let tmp = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -108,6 +109,11 @@ public enum FileIO {
             current += "/" + part
             if mkdir(current, 0o700) != 0 && errno != EEXIST {
                 throw .from(errno: errno, path: current, operation: "create the folder")
+            }
+            // A file where a folder should be (XDG_DATA_HOME set to a file) is named as such,
+            // not reported as a missing folder further down.
+            if !isDirectory(current) {
+                throw .other(path: current, operation: "use it as a folder", reason: "it is a file, not a folder")
             }
         }
         guard isDirectory(path) else { throw .other(path: path, operation: "use the folder", reason: "it is not a directory") }

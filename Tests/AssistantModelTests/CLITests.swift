@@ -140,7 +140,7 @@ struct CLI {
         #expect(r.status == 0 && r.stdout.hasPrefix("No drafts in "))
         try store.create(json(#"{"name": "Front desk", "prompt": "p"}"#))
         try store.create(json(#"{"prompt": "p"}"#))
-        try store.recordSubmission(slug: "front-desk", assistantID: "asst_9", serverCopy: json("{}"))
+        try store.writeRecord(SubmissionRecord(assistantID: "asst_9", serverCopy: json("{}")), server: "https://www.getrevox.com/api", slug: "front-desk")
         r = try cli.run(["drafts", "list"])
         #expect(r.status == 0)
         let lines = r.stdout.split(separator: "\n")
@@ -153,7 +153,7 @@ struct CLI {
 
         r = try cli.run(["drafts", "show", "front desk"])
         #expect(r.status == 0 && r.stdout == "{\n  \"name\": \"Front desk\",\n  \"prompt\": \"p\"\n}\n")
-        #expect(r.stderr.contains("submitted as asst_9"))
+        #expect(r.stderr.contains("submitted to https://www.getrevox.com/api as asst_9"))
         r = try cli.run(["drafts", "show", "untitled-1"])
         #expect(r.status == 1 && r.stderr.contains("name: error"))
         r = try cli.run(["drafts", "show", "nobody"])
