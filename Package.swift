@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Arrows point one way: assistant-wizard → Wizard → (TerminalUI, RevoxClient) → AssistantModel.
+// Arrows point one way: assistant-wizard → Commands → Wizard → (TerminalUI, Drafts → RevoxClient) → AssistantModel.
 // AssistantModel imports nothing of ours; TerminalUI knows nothing of assistants.
 let package = Package(
     name: "assistant-wizard",
@@ -27,6 +27,10 @@ let package = Package(
             .product(name: "NIOFoundationCompat", package: "swift-nio"),
         ]),
 
+        // A draft while a program has it open: lock, saves, records of what was sent where, and
+        // the create-or-PATCH decision. Every front end goes through it; no presentation here.
+        .target(name: "Drafts", dependencies: ["AssistantModel", "RevoxClient"]),
+
         // A local stand-in for the Revox API over real loopback HTTP.
         .target(name: "RevoxSandbox", dependencies: [
             "AssistantModel",
@@ -43,12 +47,16 @@ let package = Package(
         .target(name: "TerminalUI", dependencies: ["CNCursesW"]),
 
         // The wizard: one state value, update(message) -> effects, render(state) -> screen.
-        .target(name: "Wizard", dependencies: ["AssistantModel", "RevoxClient", "TerminalUI"]),
+        .target(name: "Wizard", dependencies: ["AssistantModel", "Drafts", "RevoxClient", "TerminalUI"]),
 
-        .executableTarget(name: "assistant-wizard", dependencies: [
-            "AssistantModel", "RevoxClient", "RevoxSandbox", "TerminalUI", "Wizard",
+        // Every command (validate, preview, submit, drafts, the wizard's launch…), as a library so
+        // tests can call them; the executable is only its main.
+        .target(name: "Commands", dependencies: [
+            "AssistantModel", "Drafts", "RevoxClient", "RevoxSandbox", "TerminalUI", "Wizard",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+
+        .executableTarget(name: "assistant-wizard", dependencies: ["Commands"]),
 
         // In-process benchmarks (release build): model validate+encode, text area keystrokes.
         .executableTarget(name: "assistant-wizard-bench", dependencies: ["AssistantModel", "TerminalUI"]),
@@ -59,15 +67,16 @@ let package = Package(
         // Helpers shared by the test targets (golden screens).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
+        .testTarget(name: "DraftsTests", dependencies: ["Drafts", "AssistantModel", "RevoxClient", "RevoxSandbox"]),
         .testTarget(name: "AssistantModelTests", dependencies: ["AssistantModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RevoxClientTests", dependencies: ["RevoxClient", "RevoxSandbox", "AssistantModel"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"],
                     resources: [.copy("Golden")]),
-        .testTarget(name: "WizardTests", dependencies: ["Wizard", "TerminalUI", "AssistantModel", "RevoxClient", "RevoxSandbox", "TestSupport"],
+        .testTarget(name: "WizardTests", dependencies: ["Wizard", "Drafts", "Commands", "TerminalUI", "AssistantModel", "RevoxClient", "RevoxSandbox", "TestSupport"],
                     resources: [.copy("Golden")]),
         // Bad input, faults and secrets (issue 7): fuzzing, hostile drafts, kill loops, leaks.
-        .testTarget(name: "HardeningTests", dependencies: ["Wizard", "TerminalUI", "AssistantModel", "RevoxClient", "RevoxSandbox"],
+        .testTarget(name: "HardeningTests", dependencies: ["Wizard", "Drafts", "TerminalUI", "AssistantModel", "RevoxClient", "RevoxSandbox"],
                     resources: [.copy("Corpus")]),
     ],
     swiftLanguageModes: [.v6]
