@@ -28,6 +28,8 @@ enum APIExit {
     static let unreachable: Int32 = 3
     /// A create may or may not have happened.
     static let outcomeUnknown: Int32 = 4
+    /// Sent, but the draft's record of it could not be stored.
+    static let notRecorded: Int32 = 5
 
     static func code(for e: RevoxError) -> Int32 {
         if e.kind == .outcomeUnknown { return outcomeUnknown }

@@ -80,8 +80,8 @@ struct DraftsCommand: AsyncParsableCommand {
                 throw ExitCode(CLIReport.unreadable)
             }
             CLIOutput.stdout(CanonicalJSON.encode(body))
-            if let meta = try? store.metadata(slug), let id = meta.assistantID {
-                CLIOutput.stderr("submitted as \(id)\(meta.submittedAt.map { " at \($0)" } ?? "")\n")
+            for (server, r) in ((try? store.metadata(slug))??.servers ?? [:]).sorted(by: { $0.key < $1.key }) {
+                CLIOutput.stderr("submitted to \(server) as \(r.assistantID)\(r.submittedAt.map { " at \($0)" } ?? "")\n")
             }
             try CLIReport.reportOnStderr(body, file: store.file(for: slug))
         }
@@ -107,7 +107,8 @@ struct DraftsCommand: AsyncParsableCommand {
                     CLIOutput.stderr("error: not deleting \(file): stdin is not a terminal, so there is no one to confirm; pass --yes to delete without asking\n")
                     throw ExitCode(CLIReport.invalid)
                 }
-                let submitted = (try? store.metadata(slug))??.assistantID.map { " (submitted as \($0); the assistant on the server is not deleted)" } ?? ""
+                let ids = ((try? store.metadata(slug))??.servers.values.map(\.assistantID) ?? []).sorted()
+                let submitted = ids.isEmpty ? "" : " (submitted as \(ids.joined(separator: ", ")); the assistant on the server is not deleted)"
                 CLIOutput.stderr("Delete draft \(slug).json\(submitted)? [y/N] ")
                 let answer = CLIOutput.readLine()?.lowercased().trimmingSpaces ?? ""
                 guard answer == "y" || answer == "yes" else {

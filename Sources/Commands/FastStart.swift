@@ -13,9 +13,8 @@ import Glibc
 /// binary, which holds Foundation, NIO and Hummingbird. Measured with callgrind on the release
 /// build (`new --sandbox`): 34 M of the 40 M instructions before the first frame, 241 conformance
 /// scans, and about 20 MiB of the binary paged in; start-up was 2× dialog's.
-@main
-enum AssistantWizardMain {
-    static func main() async {
+public enum AssistantWizardMain {
+    public static func main() async {
         guard let (entry, settings) = WizardSettings.fastPath(Array(CommandLine.arguments.dropFirst())) else {
             await AssistantWizardCommand.main()
             return

@@ -1,6 +1,6 @@
 import ArgumentParser
 import AssistantModel
-import Foundation
+import Drafts
 import RevoxClient
 
 struct SubmitCommand: AsyncParsableCommand {
@@ -10,12 +10,15 @@ struct SubmitCommand: AsyncParsableCommand {
         discussion: """
         FILE is a JSON request body, or the name of a saved draft. It is checked first; with any error \
         nothing is sent. The created assistant is printed on stdout; what happened and what to do next \
-        goes to stderr. The draft then remembers the assistant's id (in a hidden .NAME.meta.json beside \
-        it), so submitting it again to the same server is refused unless --update or --create-new says which.
+        goes to stderr. The draft then remembers, for that server, the assistant's id (in a hidden \
+        .NAME.meta.json beside it), so submitting it again to the same server is refused unless --update \
+        (a PATCH of only the changed fields, the same diff the wizard shows) or --create-new says which. \
+        Each server has its own record: a draft tried on one server is a create on another.
         Exit status: 0 created; 1 invalid draft, already submitted, or refused by the server (4xx); \
         2 unreadable file, not JSON, or unusable configuration; 3 the server could not be reached, timed \
         out, failed (5xx) or rate-limited; 4 the outcome is unknown: the assistant may have been created \
-        (check 'assistant-wizard assistants list' before sending again).
+        (check 'assistant-wizard assistants list' before sending again); 5 sent, but the draft could not \
+        remember the assistant (the id is printed: note it, a second submit would create a duplicate).
         """)
 
     @Argument(help: ArgumentHelp("The draft: a JSON file, or the name of a saved draft.", valueName: "FILE"))
@@ -37,47 +40,69 @@ struct SubmitCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let draft = try DraftLocation.resolve(file)
-        let body: JSONValue
-        do throws(DraftError) { body = try DraftStore.loadBody(file: draft.path) } catch {
-            CLIOutput.stderr(CLIReport.line(error))
-            CLIOutput.stderr("Nothing was sent.\n")
+        let session = try DraftLocation.open(file)
+        defer { session.close() }
+        try checkValid(session.body, file: session.file ?? file)
+
+        let api = try await APISession.open(connection)
+        // The in-process sandbox vanishes with this command: what it creates is never recorded.
+        let server = api.sandbox == nil ? DraftServer(baseURL: api.client.configuration.baseURL) : .builtInSandbox
+        var plan = session.plan(for: server)
+        switch plan {
+        case .recordUnreadable(let e):
+            await api.close()
+            APIConsole.error(e.description, next: nil)
             throw ExitCode(APIExit.usage)
-        }
-        try checkValid(body, file: draft.path)
-
-        let session = try await APISession.open(connection)
-        let target = session.sandbox.map { "the sandbox at \($0.baseURL)" } ?? session.client.configuration.baseURL
-        // The in-process sandbox vanishes with this command: its ids must not replace a real record.
-        let remembers = session.sandbox == nil
-        let previous = remembers ? draft.metadata : nil
-        let alreadyHere = previous.flatMap { m in m.assistantID.map { ($0, m) } }
-            .flatMap { id, m in (m.baseURL == nil || m.baseURL == session.client.configuration.baseURL) ? (id, m) : nil }
-
-        if update {
-            guard let (id, _) = alreadyHere else {
-                await session.close()
-                APIConsole.error("--update needs a draft that was submitted to \(target) before, and \(draft.path) was not.",
-                                 next: "Run without --update to create the assistant.")
+        case .invalid:
+            await api.close()
+            throw ExitCode(APIExit.rejected)
+        case .create where update:
+            await api.close()
+            APIConsole.error("--update needs a draft that was submitted to \(server.name) before, and \(session.file ?? file) was not.",
+                             next: "Run without --update to create the assistant.")
+            throw ExitCode(APIExit.rejected)
+        case .update(let id, _), .nothingToSend(let id):
+            if createNew {
+                plan = .create(session.body)
+            } else if !update {
+                await api.close()
+                let at = (try? session.record(on: server).get())??.submittedAt.map { " at \($0)" } ?? ""
+                APIConsole.error("\(session.file ?? file) was already submitted to \(server.name): it belongs to assistant \(id)\(at). Nothing was sent.",
+                                 next: "Use --update to send the changed fields to that assistant, or --create-new to create a second assistant anyway.")
                 throw ExitCode(APIExit.rejected)
             }
-            let a = try await session.run(json: json) { client throws(RevoxError) in try await client.updateAssistant(id: id, changes: body) }
-            CLIOutput.stdout(JSONEncoding.pretty(.object(a.json)))
-            draft.record(serverCopy: a, submitted: false, baseURL: session.client.configuration.baseURL)
-            if !json { CLIOutput.stderr("Updated assistant \"\(a.name ?? "")\" (id \(a.id)) on \(target). Fields removed from the draft are not cleared on the server.\n") }
+        case .create: break
+        }
+        if case .nothingToSend(let id) = plan {
+            await api.close()
+            if !json { CLIOutput.stderr("Nothing to send: the draft matches assistant \(id) on \(server.name).\n") }
             return
         }
-        if let (id, m) = alreadyHere, !createNew {
-            await session.close()
-            APIConsole.error("\(draft.path) was already submitted: it created assistant \(id)\(m.submittedAt.map { " at \($0)" } ?? ""). Nothing was sent.",
-                             next: "Use --update to send the draft as a change to that assistant, or --create-new to create a second assistant anyway.")
+        let outcome = await session.send(plan, to: server, via: api.client)
+        await api.close()
+        switch outcome {
+        case .failed(let e):
+            APIConsole.report(e, json: json)
+            throw ExitCode(APIExit.code(for: e))
+        case .notSent:
             throw ExitCode(APIExit.rejected)
+        case .sent(let a, let wasCreate, _):
+            CLIOutput.stdout(JSONEncoding.pretty(.object(a.json)))
+            if !json {
+                if wasCreate {
+                    CLIOutput.stderr("Created assistant \"\(a.name ?? "")\" with id \(a.id) \(server.onName).\n")
+                } else if case .update(_, let changes) = plan {
+                    CLIOutput.stderr("Updated assistant \"\(a.name ?? "")\" (id \(a.id)) \(server.onName): \(changes.keys.joined(separator: ", ")).\n")
+                    if !changes.leftAlone.isEmpty {
+                        CLIOutput.stderr("Not in the draft, so the server keeps its values: \(changes.leftAlone.joined(separator: ", ")).\n")
+                    }
+                }
+            }
+            if let warning = outcome.recordWarning {
+                CLIOutput.stderr("error: \(warning)\n")
+                throw ExitCode(APIExit.notRecorded)
+            }
         }
-
-        let assistant = try await session.run(json: json) { client throws(RevoxError) in try await client.createAssistant(body) }
-        CLIOutput.stdout(JSONEncoding.pretty(.object(assistant.json)))
-        if remembers { draft.record(serverCopy: assistant, submitted: true, baseURL: session.client.configuration.baseURL) }
-        if !json { CLIOutput.stderr("Created assistant \"\(assistant.name ?? "")\" with id \(assistant.id) on \(target).\n") }
     }
 
     /// Prints the draft's issues; with an error, says nothing was sent and exits 1.
@@ -100,44 +125,25 @@ struct SubmitCommand: AsyncParsableCommand {
     }
 }
 
-/// A draft file and the store its metadata sidecar lives in: the file's own directory, so any
-/// draft file, saved by the wizard or not, remembers what it created.
-struct DraftLocation {
-    let path: String
-    let store: DraftStore
-    let slug: String
-
-    /// A path that exists is used as is; otherwise FILE is looked up by name among the saved drafts.
-    static func resolve(_ file: String) throws -> DraftLocation {
-        if FileManager.default.fileExists(atPath: file) {
-            let url = URL(fileURLWithPath: file)
-            var slug = url.lastPathComponent
-            if slug.hasSuffix(".json") { slug.removeLast(5) }
-            return DraftLocation(path: file, store: DraftStore(directory: url.deletingLastPathComponent().path), slug: slug)
-        }
-        let store = DraftStore(environment: CLIOutput.environment)
-        do throws(DraftError) {
-            let slug = try store.resolve(file)
-            return DraftLocation(path: store.file(for: slug), store: store, slug: slug)
-        } catch {
-            CLIOutput.stderr("error: no file \(file), and \(error.description)\n")
-            throw ExitCode(APIExit.usage)
-        }
-    }
-
-    /// nil when the draft has no metadata, or its name cannot carry a sidecar (a hidden file).
-    var metadata: DraftMetadata? { try? store.metadata(slug) }
-
-    /// Remembers the assistant; a failure to write is reported but does not undo a create.
-    func record(serverCopy a: Assistant, submitted: Bool, baseURL: String) {
-        do throws(DraftError) {
-            if submitted {
-                try store.recordSubmission(slug: slug, assistantID: a.id, serverCopy: .object(a.json), baseURL: baseURL)
-            } else {
-                try store.recordServerCopy(slug: slug, serverCopy: .object(a.json))
+/// Opens the draft a command names: a file that exists is opened where it is (its records beside
+/// it), anything else is looked up by name among the saved drafts.
+enum DraftLocation {
+    static func open(_ file: String, environment: [String: String] = CLIOutput.environment) throws -> DraftSession {
+        let store = DraftStore(environment: environment)
+        var slug: String?
+        if !FileIO.exists(file) {
+            do throws(DraftError) { slug = try store.resolve(file) } catch {
+                CLIOutput.stderr("error: no file \(file), and \(error.description)\n")
+                throw ExitCode(APIExit.usage)
             }
+        }
+        do throws(SessionError) {
+            if let slug { return try DraftSession.open(store: store, slug: slug) }
+            return try DraftSession.open(file: file, apiKey: environment["REVOX_API_KEY"])
         } catch {
-            CLIOutput.stderr("warning: the assistant's id \(a.id) could not be saved with the draft (\(error.description)); note it down: a second submit would create a duplicate.\n")
+            CLIOutput.stderr("error: \(error.description)\n")
+            CLIOutput.stderr("Nothing was sent.\n")
+            throw ExitCode(APIExit.usage)
         }
     }
 }

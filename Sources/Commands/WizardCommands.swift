@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssistantModel
+import Drafts
 import Foundation
 import RevoxClient
 import RevoxSandbox
@@ -61,53 +62,56 @@ struct WizardLauncher {
     func run(_ entry: Entry) throws -> Int32 {
         let (api, backend) = try connection()
         defer { api.shutdownAndWait() }
-        var store = DraftStore(environment: environment)
+        let store = DraftStore(environment: environment)
         var wizard: Wizard
-        var lock: DraftLock?
-        defer { lock?.release() }
+        var session: DraftSession?
+        defer { session?.close() }
         switch entry {
         case .start: wizard = .startScreen(backend: backend)
-        case .new: wizard = Wizard(backend: backend)
+        case .new:
+            session = DraftSession.new(store: store)
+            wizard = Wizard(backend: backend)
         case .edit(let name):
-            var slug: String
-            if name.contains("/") || (name.hasSuffix(".json") && FileIO.exists(name)) {
-                guard name.hasSuffix(".json") else {
-                    APIConsole.error("\(name): a draft file's name ends in .json.", next: nil)
-                    return APIExit.usage
-                }
-                // A draft outside the store is saved in place, its metadata beside it.
-                let dir = name.contains("/") ? String(name[..<name.lastIndex(of: "/")!]) : "."
-                store = DraftStore(directory: dir.isEmpty ? "/" : dir)
-                slug = String(name.split(separator: "/").last!.dropLast(5))
-            } else {
-                do { slug = try store.resolve(name) } catch {
-                    APIConsole.error(error.description, next: "List the saved drafts with `assistant-wizard drafts`.")
-                    return APIExit.usage
-                }
-            }
-            // One copy edits a draft at a time; a second is told who has it (released on exit).
-            do { lock = try DraftLock.acquire(draftFile: store.file(for: slug)) } catch {
-                APIConsole.error(error.description, next: nil)
+            let isFile = name.contains("/") || (name.hasSuffix(".json") && FileIO.exists(name))
+            if isFile && !name.hasSuffix(".json") {
+                APIConsole.error("\(name): a draft file's name ends in .json.", next: nil)
                 return APIExit.usage
             }
-            do {
-                let body = try store.load(slug)
-                wizard = Wizard(backend: backend, body: body, slug: slug, metadata: (try? store.metadata(slug)) ?? nil)
+            do throws(SessionError) {
+                // A draft outside the store is saved in place, its records beside it.
+                if isFile {
+                    session = try DraftSession.open(file: name, apiKey: environment["REVOX_API_KEY"])
+                } else {
+                    let slug: String
+                    do throws(DraftError) { slug = try store.resolve(name) } catch {
+                        APIConsole.error(error.description, next: "List the saved drafts with `assistant-wizard drafts`.")
+                        return APIExit.usage
+                    }
+                    session = try DraftSession.open(store: store, slug: slug)
+                }
+                wizard = Wizard(backend: backend, draft: session!.opened(on: backend.server))
             } catch {
-                if case .file(.notFound) = error {
+                switch error {
+                case .locked, .unreadable(.file(.notFound)), .unreadable(.invalidName):
                     APIConsole.error(error.description, next: nil)
                     return APIExit.usage
+                case .unreadable(let e):
+                    // Unreadable JSON opens on a screen that says where; the file is not touched.
+                    let file = isFile ? name : store.file(for: (try? store.resolve(name)) ?? name)
+                    wizard = .brokenDraft(backend: backend, file: file, message: e.description)
                 }
-                // Unreadable JSON opens on a screen that says where; the file is not touched.
-                wizard = .brokenDraft(backend: backend, file: store.file(for: slug), message: error.description)
             }
         }
         if settings.accessible || environment["ACCESSIBLE"].map({ !$0.isEmpty && $0 != "0" }) == true || environment["TERM"] == "dumb" {
-            return AccessibleWizard(wizard: wizard, api: api, store: store).run()
+            return AccessibleWizard(wizard: wizard, api: api, store: store, session: session).run()
         }
         let (theme, warnings) = ThemeLoader.resolve(choice: settings.theme, themesDirectory: Self.themesDirectory(environment))
         for w in warnings { FileHandle.standardError.write(Data(("assistant-wizard: " + w + "\n").utf8)) }
-        return WizardRuntime(api: api, store: store, environment: environment, theme: theme).run(wizard)
+        let runtime = WizardRuntime(api: api, store: store, session: session, environment: environment, theme: theme)
+        let code = runtime.run(wizard)
+        session = nil
+        if let farewell = runtime.farewell { FileHandle.standardError.write(Data(("assistant-wizard: " + farewell + "\n").utf8)) }
+        return code
     }
 
     /// The real API when a key is configured; otherwise (or with --sandbox) the in-process sandbox.

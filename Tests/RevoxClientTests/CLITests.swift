@@ -196,8 +196,7 @@ struct SubmitMemoryTests {
         #expect(first.status == 0, "\(first.stderr)")
         let id = try JSONParser.parse(first.stdout).objectValue?["id"]?.stringValue
         let meta = try JSONParser.parse(String(contentsOf: dir.appendingPathComponent(".front-desk.meta.json"), encoding: .utf8))
-        #expect(meta.objectValue?["assistant_id"]?.stringValue == id)
-        #expect(meta.objectValue?["base_url"]?.stringValue == sb.baseURL)
+        #expect(meta.objectValue?["servers"]?.objectValue?[sb.baseURL]?.objectValue?["assistant_id"]?.stringValue == id)
         #expect(try Data(contentsOf: file) == Data(bytes), "the body is not changed")
 
         let second = try await CLITests.run(["submit", file.path], env: e)
