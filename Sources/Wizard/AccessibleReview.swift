@@ -1,4 +1,5 @@
 import AssistantModel
+import Drafts
 import RevoxClient
 import TerminalUI
 
@@ -41,40 +42,39 @@ extension AccessibleSession {
         }
     }
 
-    /// Creates the assistant, or PATCHes the one this draft belongs to with only the changed fields.
-    /// A failed send returns nil; an unknown outcome is never sent again on its own.
+    /// Creates the assistant, or PATCHes the one this draft belongs to with only the changed fields
+    /// (the session decides which). A failed send returns nil; an unknown outcome is never sent
+    /// again on its own.
     func send() throws(AccessibleJump) -> Int32? {
-        let api = self.api
-        let body = draft
-        let call: @Sendable () async throws(RevoxError) -> Assistant
-        let isUpdate = metadata?.assistantID != nil
-        if let id = metadata?.assistantID {
-            let diff = PatchDiff(draft: draft, server: metadata?.serverCopy)
-            let server = metadata?.serverCopy?.objectValue ?? JSONObject()
-            for key in diff.leftAlone { say("\(key) is not in the draft; the server keeps its value.") }
-            guard !diff.changes.isEmpty else {
-                say("Nothing changed since the assistant was fetched or last sent; there is nothing to send.")
-                return nil
+        let plan = session.plan(for: server)
+        let name = (draft.value(at: "name")?.stringValue ?? "").sanitizedForDisplay
+        switch plan {
+        case .invalid: return nil
+        case .recordUnreadable(let e):
+            say("Not sent: \(e.description.sanitizedForDisplay).")
+            return nil
+        case .nothingToSend(let id):
+            say("Nothing changed since assistant \(id.sanitizedForDisplay) was fetched or last sent; there is nothing to send.")
+            return nil
+        case .update(let id, let changes):
+            for key in changes.leftAlone { say("\(key) is not in the draft; the server keeps its value.") }
+            say("Changed fields (\(changes.changes.count)):")
+            for c in changes.changes {
+                say("  \(c.key): was \(PatchDiff.short(c.old)), now \(PatchDiff.short(c.new)).")
             }
-            say("Changed fields (\(diff.changes.count)):")
-            for (key, new) in diff.changes {
-                say("  \(key): was \(PatchDiff.short(server[key])), now \(PatchDiff.short(new)).")
-            }
-            guard try confirm("Send these changes to assistant \(id.sanitizedForDisplay) as a PATCH?") else { return nil }
-            let changes = JSONValue.object(diff.changes)
-            call = { () async throws(RevoxError) in try await api.updateAssistant(id: id, changes: changes) }
-        } else {
-            guard try confirm("Send it to create the assistant\(wizard.state.backend.isSandbox ? " in the sandbox" : "")?") else { return nil }
-            call = { () async throws(RevoxError) in try await api.createAssistant(body) }
+            guard try confirm("Send these changes to assistant \(id.sanitizedForDisplay) \(server.onName) as a PATCH?") else { return nil }
+        case .create:
+            guard try confirm("Create '\(name)' \(server.onName)?") else { return nil }
         }
         persist()
         say("Sending…")
-        switch waitFor(call) {
-        case .success(let assistant):
+        let (session, server, api) = (self.session, self.server, self.api)
+        let outcome = waitFor { () async throws(RevoxError) -> SendOutcome in await session.send(plan, to: server, via: api) }
+        switch outcome {
+        case .success(.sent(let assistant, let wasCreate, _)):
             lastSendFailed = false
             serverIssues = []
-            recordResult(assistant)
-            say("\(isUpdate ? "Updated" : "Created") assistant \(assistant.id.sanitizedForDisplay).")
+            say("\(wasCreate ? "Created" : "Updated") assistant \(assistant.id.sanitizedForDisplay) \(server.onName).")
             for (label, value) in [("Name", assistant.name), ("Voice", assistant.voiceID.map { $0 + (assistant.voiceProvider.map { ", \($0)" } ?? "") }),
                                    ("First sentence mode", assistant.firstSentenceMode), ("Created at", assistant.createdAt),
                                    ("Updated at", assistant.updatedAt)] {
@@ -84,9 +84,16 @@ extension AccessibleSession {
             io.write(JSONEncoding.prettyString(.object(assistant.json)).split(separator: "\n", omittingEmptySubsequences: false)
                 .map { String($0).sanitizedForDisplay }.joined(separator: "\n"))
             say("End of the response.")
-            if let slug { say("The draft \(slug) now belongs to this assistant: sending it again changes it with a PATCH.") }
+            if let warning = outcome.successValue?.recordWarning {
+                lastSendUnrecorded = true
+                say("Error: \(warning.sanitizedForDisplay)")
+                return 5
+            }
+            if let slug { say("The draft \(slug) now belongs to this assistant \(server.onName): sending it there again changes it with a PATCH.") }
             return 0
-        case .failure(let error):
+        case .success(.notSent):
+            return nil
+        case .success(.failed(let error)), .failure(let error):
             lastSendFailed = true
             say("Not sent: \(error.message.sanitizedForDisplay)")
             if !error.suggestion.isEmpty { say(error.suggestion.sanitizedForDisplay) }
@@ -105,19 +112,8 @@ extension AccessibleSession {
             return nil
         }
     }
+}
 
-    /// Remembers the assistant in the draft's metadata, so the next send is a PATCH of it.
-    func recordResult(_ assistant: Assistant) {
-        guard let slug else { return }
-        do throws(DraftError) {
-            if metadata?.assistantID == assistant.id {
-                try store.recordServerCopy(slug: slug, serverCopy: .object(assistant.json))
-            } else {
-                try store.recordSubmission(slug: slug, assistantID: assistant.id, serverCopy: .object(assistant.json))
-            }
-            metadata = try store.metadata(slug)
-        } catch {
-            say("Sent, but could not note it in the draft: \(error.description.sanitizedForDisplay).")
-        }
-    }
+extension Result {
+    var successValue: Success? { if case .success(let v) = self { return v }; return nil }
 }

@@ -1,4 +1,5 @@
 import AssistantModel
+import Drafts
 import RevoxClient
 import TerminalUI
 
@@ -17,22 +18,28 @@ final class AccessibleSession {
     let io: any LineIO
     let api: any RevoxAPI
     let wizard: Wizard
-    var store: DraftStore
-    var draft: JSONValue
-    var slug: String?
-    var metadata: DraftMetadata?
+    let store: DraftStore
+    /// The open draft: its body, file, saves and records are the session's.
+    var session: DraftSession
+    var server: DraftServer { wizard.state.backend.server }
+    /// The body being answered; every change goes to the session.
+    var draft: JSONValue {
+        get { session.body }
+        set { session.edit(newValue) }
+    }
+    var slug: String? { session.slug }
+    /// Set when a save failed and was not retried successfully: the exit status says so.
+    var unsaved: DraftError?
     /// Field messages from the server's last 422, shown at their fields until edited.
     var serverIssues: [ValidationIssue] = []
     var lastSendFailed = false
+    var lastSendUnrecorded = false
     /// "FAQ item 2, " while a record's fields are asked.
     var context = ""
     var voices: Result<[RevoxClient.Voice], RevoxError>?
 
-    init(wizard: Wizard, api: any RevoxAPI, store: DraftStore, io: any LineIO) {
-        self.wizard = wizard; self.api = api; self.store = store; self.io = io
-        draft = wizard.state.draft
-        slug = wizard.state.slug
-        metadata = wizard.state.metadata
+    init(wizard: Wizard, api: any RevoxAPI, store: DraftStore, session: DraftSession, io: any LineIO) {
+        self.wizard = wizard; self.api = api; self.store = store; self.session = session; self.io = io
     }
 
     func run() -> Int32 {
@@ -52,8 +59,11 @@ final class AccessibleSession {
             do throws(AccessibleJump) { try startMenu() } catch { return finish(error) }
         default: break
         }
-        if let id = metadata?.assistantID {
-            say("This draft belongs to assistant \(id.sanitizedForDisplay): sending it changes that assistant with a PATCH of only the changed fields.")
+        switch session.record(on: server) {
+        case .success(let r?):
+            say("This draft belongs to assistant \(r.assistantID.sanitizedForDisplay) \(server.onName): sending it changes that assistant with a PATCH of only the changed fields.")
+        case .failure(let e): say("Warning: \(e.description.sanitizedForDisplay).")
+        case .success(nil): break
         }
         return steps(from: .basics)
     }
@@ -163,30 +173,66 @@ final class AccessibleSession {
 
     /// Writes the draft: a new file (and slug) on the first save, the same file after that.
     func persist() {
-        do throws(DraftError) {
-            if let slug {
-                try store.save(draft, slug: slug)
-            } else {
-                let s = try store.create(draft)
-                slug = s
-                say("Saved as the draft \(s), in \(store.file(for: s).sanitizedForDisplay). Every answer is saved as you go.")
-            }
-        } catch {
+        let hadFile = slug != nil
+        switch session.save() {
+        case .saved(let s):
+            unsaved = nil
+            if !hadFile { say("Saved as the draft \(s), in \(store.file(for: s).sanitizedForDisplay). Every answer is saved as you go.") }
+        case .nothingToSave: break
+        case .failed(let error):
+            unsaved = error
             say("Could not save the draft: \(error.description.sanitizedForDisplay). Your answers are kept; quit tries again.")
+        case .changedOnDisk(let file, _):
+            resolveChange(file)
         }
     }
 
-    /// Saves and says where the draft is, on quit and at the end of input.
+    /// Another program changed the file: the user decides; nothing is written over it unasked.
+    func resolveChange(_ file: String) {
+        say("Another program changed \(file.sanitizedForDisplay) since it was opened here. Nothing was written over it.")
+        while true {
+            say("Type reload to take that version (dropping the answers given here), mine to write yours over it, or copy to save yours as a new draft beside it.")
+            guard let answer = io.readLine()?.trimmingSpaces.lowercased() else {
+                // No one to ask: keep both, never overwrite.
+                persistOutcome(session.saveAsCopy())
+                return
+            }
+            switch answer {
+            case "reload": persistOutcome(session.reload()); return
+            case "mine": persistOutcome(session.overwrite()); return
+            case "copy": persistOutcome(session.saveAsCopy()); return
+            default: continue
+            }
+        }
+    }
+
+    private func persistOutcome(_ outcome: SaveOutcome) {
+        switch outcome {
+        case .saved(let s): unsaved = nil; say("Saved: \(store.file(for: s).sanitizedForDisplay).")
+        case .failed(let e): unsaved = e; say("Could not save the draft: \(e.description.sanitizedForDisplay).")
+        case .nothingToSave, .changedOnDisk: break
+        }
+    }
+
+    /// Saves and says where the draft is, on quit and at the end of input. A draft that could not
+    /// be saved makes the exit status 3: scripts must not take it for done.
     func finish(_ reason: AccessibleJump) -> Int32 {
         if reason == .endOfInput { say(""); say("End of input.") }
         if slug == nil && draft == .object(JSONObject()) {
             say("Nothing was typed, so no draft was saved.")
         } else {
             persist()
+            if let unsaved {
+                say("The draft was NOT saved: \(unsaved.description.sanitizedForDisplay).")
+                session.close()
+                return 3
+            }
             if let slug {
                 say("The draft is saved in \(store.file(for: slug).sanitizedForDisplay). To go on later: assistant-wizard edit \(slug)")
             }
         }
+        session.close()
+        if lastSendUnrecorded { return 5 }
         return lastSendFailed ? 1 : 0
     }
 

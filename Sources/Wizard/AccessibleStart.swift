@@ -1,4 +1,5 @@
 import AssistantModel
+import Drafts
 import RevoxClient
 import TerminalUI
 
@@ -18,7 +19,9 @@ extension AccessibleSession {
                 continue
             }
             switch line?.trimmingSpaces {
-            case "1"?: return
+            case "1"?:
+                session = DraftSession.new(store: store)
+                return
             case "2"?: if try openDraft() { return }
             case "3"?: if try fetchAssistant() { return }
             case "4"?: throw .quit
@@ -53,10 +56,8 @@ extension AccessibleSession {
             guard let text = line?.trimmingSpaces, !text.isEmpty else { continue }
             if let n = Int(text), shown.indices.contains(n - 1) {
                 let slug = shown[n - 1].slug
-                do throws(DraftError) {
-                    draft = try store.load(slug)
-                    self.slug = slug
-                    metadata = (try? store.metadata(slug)) ?? nil
+                do throws(SessionError) {
+                    session = try DraftSession.open(store: store, slug: slug)
                     say("Opened the draft \(slug).")
                     return true
                 } catch {
@@ -86,14 +87,9 @@ extension AccessibleSession {
             say("Could not fetch it: \(error.message.sanitizedForDisplay) \(error.suggestion.sanitizedForDisplay)")
             return false
         case .success(let a):
-            do throws(DraftError) {
-                let s = try store.create(.object(a.requestBody))
-                let meta = DraftMetadata(assistantID: a.id, serverCopy: .object(a.json))
-                try store.writeMetadata(meta, slug: s)
-                draft = .object(a.requestBody)
-                slug = s
-                metadata = meta
-                say("Fetched \((a.name ?? a.id).sanitizedForDisplay) into the draft \(s).")
+            do throws(SessionError) {
+                session = try DraftSession.fetched(a, from: server, store: store)
+                say("Fetched \((a.name ?? a.id).sanitizedForDisplay) into the draft \(session.slug ?? "").")
                 return true
             } catch {
                 say("Fetched the assistant but could not save it as a draft: \(error.description.sanitizedForDisplay)")

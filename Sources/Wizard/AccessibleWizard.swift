@@ -1,4 +1,5 @@
 import AssistantModel
+import Drafts
 import RevoxClient
 
 /// The wizard as plain line prompts (`--accessible`, `ACCESSIBLE=1`, `TERM=dumb`): the same steps,
@@ -8,15 +9,20 @@ public struct AccessibleWizard {
     let wizard: Wizard
     let api: any RevoxAPI
     let store: DraftStore
-    public init(wizard: Wizard, api: any RevoxAPI, store: DraftStore) { self.wizard = wizard; self.api = api; self.store = store }
+    /// The draft's session (nil: the start menu chooses one).
+    let session: DraftSession?
+    public init(wizard: Wizard, api: any RevoxAPI, store: DraftStore, session: DraftSession?) {
+        self.wizard = wizard; self.api = api; self.store = store; self.session = session
+    }
 
     /// Runs until the assistant is sent, the user quits or the input ends; returns the exit status
-    /// (0: sent or saved, 1: the last send failed, 2: the draft file could not be read).
+    /// (0: sent or saved, 1: the last send failed, 2: the draft file could not be read, 3: the
+    /// draft could not be saved, 5: sent but the draft could not remember the assistant).
     public func run() -> Int32 {
         run(io: StandardLineIO())
     }
 
     func run(io: any LineIO) -> Int32 {
-        AccessibleSession(wizard: wizard, api: api, store: store, io: io).run()
+        AccessibleSession(wizard: wizard, api: api, store: store, session: session ?? DraftSession.new(store: store, body: wizard.state.draft), io: io).run()
     }
 }

@@ -9,8 +9,9 @@ struct ChoiceOption: Sendable, Equatable {
         /// Keep a string that is there, or start an empty one (the "enter a value" entry of a
         /// nullable text field).
         case keepString
-        /// Keep an object that is there, or start an empty one (an optional object switched on).
-        case keepObject
+        /// Keep an object that is there, or start this one (an optional object switched on: its
+        /// required fields filled as a new record's are, so no required field starts unset).
+        case keepObject(JSONValue)
         /// An object of this shape (`llm_model.type`), keeping the keys the shape shares.
         case variant(String)
     }
@@ -35,7 +36,7 @@ struct ChoiceOption: Sendable, Equatable {
         switch effect {
         case .set(let v): return v
         case .keepString: return old?.stringValue != nil ? old : .string("")
-        case .keepObject: return old?.objectValue != nil ? old : .object(JSONObject())
+        case .keepObject(let initial): return old?.objectValue != nil ? old : initial
         case .variant(let t):
             var obj = JSONObject()
             obj["type"] = .string(t)
@@ -66,7 +67,8 @@ enum ChoiceOptions {
     }
 
     static func forObject(_ spec: FieldSpec) -> [ChoiceOption] {
-        lead(spec, required: false) + [ChoiceOption(title: "Set up \(spec.label)", help: "", effect: .keepObject)]
+        let initial: JSONValue = { if case .object(let fields) = spec.kind { return RecordEditor.newRecord(fields) }; return .object(JSONObject()) }()
+        return lead(spec, required: false) + [ChoiceOption(title: "Set up \(spec.label)", help: "", effect: .keepObject(initial))]
     }
 
     static func forVariants(_ spec: FieldSpec, _ variants: [Variant]) -> [ChoiceOption] {

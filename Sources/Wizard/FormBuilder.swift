@@ -22,7 +22,9 @@ enum FormBuilder {
             FormField(path: path, spec: spec, label: label ?? spec.label, indent: i, control: control,
                       keepsEmpty: keepsEmpty || (inRecord && spec.required))
         }
-        let requiredHere = inRecord && spec.required
+        // A required field (top level, in a record, or in an object that is switched on) never
+        // offers "not set": the object's switch is where it is left out.
+        let requiredHere = spec.required
         switch spec.kind {
         case .text, .longText:
             let isLong: Bool = { if case .longText = spec.kind { return true } else { return false } }()

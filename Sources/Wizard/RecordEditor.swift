@@ -45,14 +45,21 @@ struct RecordEditor: Sendable {
 
     var title: String { index.map { "\(noun.capitalizedFirst) \($0 + 1)" } ?? "New \(noun)" }
 
-    /// The record's issues, judged in place in the whole draft (so duplicates across rows count),
-    /// with paths made relative to the record.
-    func issues(in draft: JSONValue) -> [ValidationIssue] {
+    /// The draft with this record in its place (a new one at the end of the list).
+    func applied(to draft: JSONValue) -> JSONValue {
         var copy = draft
         var list = copy.value(at: listPath)?.arrayValue ?? []
         let i = index ?? list.count
         if i < list.count { list[i] = record } else { list.append(record) }
         try? copy.set(listPath, to: .array(list))
+        return copy
+    }
+
+    /// The record's issues, judged in place in the whole draft (so duplicates across rows count),
+    /// with paths made relative to the record.
+    func issues(in draft: JSONValue) -> [ValidationIssue] {
+        let copy = applied(to: draft)
+        let i = index ?? (draft.value(at: listPath)?.arrayValue?.count ?? 0)
         let prefix = "\(listPath)[\(i)]"
         return Validator.validate(copy).compactMap { issue in
             guard issue.path == prefix || issue.path.hasPrefix(prefix + ".") || issue.path.hasPrefix(prefix + "[") else { return nil }

@@ -22,6 +22,7 @@ extension Wizard {
         }
         renderFooter(into: &canvas)
         if state.helpShown { renderKeymap(into: &canvas) }
+        renderSaveDialog(into: &canvas)
     }
 
     func renderTooSmall(into canvas: inout Canvas) {
@@ -41,7 +42,7 @@ extension Wizard {
         if case .editing = state.screen {
             title += " · " + (name ?? (state.editingExisting ? "Assistant" : "New assistant")).sanitizedForDisplay
         }
-        if let id = state.metadata?.assistantID { title += "  (\(id.sanitizedForDisplay))" }
+        if let id = state.serverRecord?.assistantID { title += "  (\(id.sanitizedForDisplay))" }
         canvas.fill(Rect(row: 0, col: 0, width: state.cols, height: 1), style: .selection)
         canvas.put(title, row: 0, col: 0, maxWidth: state.cols - 30, style: .selection.with(.bold))
         var x = state.cols
@@ -218,12 +219,15 @@ extension Wizard {
             y += 1
         }
         switch state.send {
-        case .succeeded(let a, let wasCreate):
+        case .succeeded(let a, let wasCreate, let recordWarning):
             line(wasCreate ? "Created the assistant." : "Updated the assistant.", .success.with(.bold))
+            if let recordWarning { line(recordWarning, .error.with(.bold)) }
             line("id: \(a.id)    name: \(a.name ?? "")")
             line("voice: \(a.voiceID ?? "default") \(a.voiceProvider.map { "(\($0))" } ?? "")    first sentence: \(a.firstSentenceMode ?? "")")
             line("created: \(a.createdAt ?? "?")    updated: \(a.updatedAt ?? "?")", .muted)
-            line("The draft remembers this id: sending again updates this assistant instead of creating another.", .muted)
+            if recordWarning == nil {
+                line("Sending again \(state.backend.server.onName) updates this assistant, not a new one.", .muted)
+            }
         case .failed(let e):
             line(e.mayHaveBeenCreated ? "The outcome is unknown: the assistant MAY have been created." : "The request failed.",
                  .error.with(.bold))
@@ -254,7 +258,11 @@ extension Wizard {
             state.start.idInput.render(into: &canvas, in: Rect(row: area.row + 3, col: area.col, width: min(60, area.width), height: 1), focused: true)
         }
         if let m = state.start.message {
-            canvas.put(m.sanitizedForDisplay, row: area.bottom - 1, col: area.col, maxWidth: area.width, style: .warning)
+            // Wrapped, not cut: a refusal names a file and a process, which must be readable whole.
+            let lines = wrapText(m.sanitizedForDisplay, width: area.width).prefix(5)
+            for (i, line) in lines.enumerated() {
+                canvas.put(line, row: area.bottom - 5 + i, col: area.col, maxWidth: area.width, style: .warning)
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 import AssistantModel
+import Drafts
 import RevoxClient
 import TerminalUI
 
@@ -27,17 +28,19 @@ extension Wizard {
             }
             if state.step == .voice { rebuildForm() }
             return []
-        case .saved(let result):
-            switch result {
-            case .success(let slug):
-                state.slug = slug
-                state.save = .saved
-            case .failure(let error):
-                state.save = .failed(error.description)
-                state.status = "Could not save the draft: \(error.description). Your changes are kept on screen."
-            }
+        case .saved(let outcome): return saved(outcome)
+        case .quitBlocked(let error, let rescue):
+            state.save = .failed(error.description)
+            state.saveDialog = .quitFailed(reason: error.description, rescue: rescue)
             return []
-        case .sendFinished(let result): return sendFinished(result)
+        case .draftReloaded(let body):
+            let slug = state.slug
+            let (record, problem) = (state.serverRecord, state.recordProblem)
+            open(OpenedDraft(slug: slug, body: body, record: record, recordProblem: problem))
+            state.save = .saved
+            state.status = "The draft was reloaded from its file; your edits were dropped."
+            return []
+        case .sendFinished(let outcome, let record): return sendFinished(outcome, record: record)
         case .draftsListed(let result):
             state.start.busy = false
             switch result {
@@ -52,7 +55,7 @@ extension Wizard {
             state.start.busy = false
             switch result {
             case .success(let d):
-                open(body: d.body, slug: d.slug, metadata: d.metadata)
+                open(d)
                 return [.loadVoices]
             case .failure(let error):
                 state.start.message = error.description
@@ -62,9 +65,7 @@ extension Wizard {
             state.start.busy = false
             switch result {
             case .success(let fetched):
-                let server = JSONValue.object(fetched.assistant.json)
-                open(body: .object(fetched.assistant.requestBody), slug: fetched.slug,
-                     metadata: DraftMetadata(assistantID: fetched.assistant.id, serverCopy: server))
+                open(fetched.draft)
                 state.status = "Editing assistant \(fetched.assistant.id.sanitizedForDisplay): changes are sent as a PATCH after a diff."
                 return [.loadVoices]
             case .failure(let error):
@@ -114,6 +115,8 @@ extension Wizard {
             if event.keyPress != nil { state.helpShown = false }
             return []
         }
+        // A question about saving comes before everything: it is about not losing the draft.
+        if state.saveDialog != nil { return saveDialogInput(event) }
         if let k = event.keyPress, k == .ctrl("q") || k == .ctrl("c") {
             if case .sending = state.send { return [.cancelSend, .quit] }
             // A record being typed is kept as Ctrl-S keeps it: quitting never loses what was typed.
@@ -155,7 +158,6 @@ extension Wizard {
             if k == KeyPress(.function(2)) { state.sidebarShown.toggle(); rebuildForm(); return [] }
             if k == .ctrl("s") {
                 flushEdits()
-                state.status = "Saved."
                 return [.save(state.draft, slug: state.slug)]
             }
             if k == .alt("e") { return openEditor() }
@@ -250,7 +252,8 @@ extension Wizard {
         switch event.keyPress {
         case .escape?:
             state.record = nil
-            return []
+            // The discarded record was in the autosaved body: save without it.
+            return saveEffects()
         case .alt("e")?:
             guard let f = editor.form.focused else { return [] }
             switch f.control {
@@ -271,15 +274,23 @@ extension Wizard {
             revalidate()
             return formOutcome(outcome)
         default:
+            var effects: [WizardEffect] = []
             for outcome in editor.form.handle(event, body: &editor.record) {
                 switch outcome {
-                case .changed(_, let structural): if structural { editor.rebuild() }
+                case .changed(_, let structural):
+                    if structural { editor.rebuild() }
+                    // What is typed in a record form is part of the autosaved draft at once.
+                    effects = saveEffects()
+                    state.save = .pending
+                case .deferred:
+                    effects = saveEffects()
+                    state.save = .pending
                 case .blurred(let path, _): editor.shownPaths.insert(path)
                 default: break
                 }
             }
             editor.form.scrollToFocus(viewHeight: viewport.height - 4) { _ in true }
-            return []
+            return effects
         }
     }
 
@@ -312,25 +323,33 @@ extension Wizard {
         return []
     }
 
-    /// Sends when nothing blocks it: a create for a new assistant, a PATCH (after the diff) for one
-    /// that exists. Errors block, and the user is shown where they are.
+    /// Sends what the session's plan says: a create where the draft has no assistant on this
+    /// server, a PATCH (after the diff) where it has one. Errors block, and the user is shown where.
     mutating func requestSend() -> [WizardEffect] {
         revalidate()
         state.showAllMessages = true
         state.review.refresh(draft: state.draft, issues: state.issues + state.serverIssues)
-        if state.issues.hasErrors {
-            let n = state.issues.errors.count
+        let record: Result<SubmissionRecord?, DraftError> = state.recordProblem.map { .failure($0) } ?? .success(state.serverRecord)
+        switch SendPlan.make(body: state.draft, issues: state.issues, record: record) {
+        case .invalid(let errors):
+            let n = errors.count
             state.status = "\(n) error\(n == 1 ? "" : "s") to fix before sending: Tab to the list, Enter jumps to one."
             state.review.part = .issues
             return []
-        }
-        if state.editingExisting {
-            state.diff = PatchDiff(draft: state.draft, server: state.metadata?.serverCopy)
+        case .recordUnreadable(let e):
+            state.status = e.description
             return []
+        case .update(_, let changes):
+            state.diff = PatchDiff(changes)
+            return []
+        case .nothingToSend:
+            state.diff = PatchDiff(ChangeSet(draft: state.draft, server: state.serverRecord?.serverCopy))
+            return []
+        case .create(let body):
+            state.send = .sending(isCreate: true, since: state.ticks)
+            state.status = nil
+            return [.send(.create(body))]
         }
-        state.send = .sending(isCreate: true, since: state.ticks)
-        state.status = nil
-        return [.create(state.draft, slug: state.slug)]
     }
 
     mutating func diffInput(_ event: InputEvent) -> [WizardEffect] {
@@ -341,12 +360,12 @@ extension Wizard {
             return []
         case .enter?, .char("y")?:
             state.diff = nil
-            guard !diff.changes.isEmpty, let id = state.metadata?.assistantID else {
+            guard !diff.changes.isEmpty, let id = state.serverRecord?.assistantID else {
                 state.status = "Nothing to send: the draft matches the assistant on the server."
                 return []
             }
             state.send = .sending(isCreate: false, since: state.ticks)
-            return [.update(id: id, changes: .object(diff.changes), slug: state.slug)]
+            return [.send(.update(id: id, diff.changes))]
         default:
             _ = diff.view.handle(event)
             state.diff = diff
@@ -354,23 +373,22 @@ extension Wizard {
         }
     }
 
-    mutating func sendFinished(_ result: Result<Assistant, RevoxError>) -> [WizardEffect] {
-        let wasCreate: Bool = { if case .sending(let c, _) = state.send { return c }; return true }()
-        switch result {
-        case .success(let assistant):
-            state.send = .succeeded(assistant, wasCreate: wasCreate)
-            var meta = state.metadata ?? DraftMetadata()
-            meta.assistantID = assistant.id
-            meta.serverCopy = .object(assistant.json)
-            state.metadata = meta
+    mutating func sendFinished(_ outcome: SendOutcome, record: SubmissionRecord?) -> [WizardEffect] {
+        switch outcome {
+        case .sent(let assistant, let wasCreate, _):
+            state.send = .succeeded(assistant, wasCreate: wasCreate, recordWarning: outcome.recordWarning)
+            state.serverRecord = record ?? SubmissionRecord(assistantID: assistant.id, serverCopy: .object(assistant.json))
             state.serverIssues = []
             state.resultView = TextView(JSONHighlighter.styledLines(JSONEncoding.prettyString(.object(assistant.json))), wrap: false, height: 10)
-        case .failure(let error):
+        case .failed(let error):
             state.send = .failed(error)
             state.serverIssues = error.fieldErrors.map { .error($0.path, "server: " + $0.message) }
             // Line by line: sanitizing the whole text would show its line breaks as "\u{0A}".
             let details = error.details.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).sanitizedForDisplay }
             state.resultView = TextView(text: details.joined(separator: "\n"), style: .muted, wrap: true, height: 10)
+        case .notSent:
+            state.send = .idle
+            return []
         }
         state.screen = .result
         return []
@@ -406,8 +424,8 @@ extension Wizard {
             }
             switch state.start.menu.selectedIndex {
             case 0:
-                open(body: .object(JSONObject()), slug: nil, metadata: nil)
-                return [.loadVoices]
+                open(OpenedDraft(slug: nil, body: .object(JSONObject())))
+                return [.newDraft, .loadVoices]
             case 1:
                 state.start.busy = true
                 state.start.message = nil

@@ -1,4 +1,5 @@
 import AssistantModel
+import Drafts
 import RevoxClient
 import TerminalUI
 
@@ -10,11 +11,17 @@ public struct Wizard: Sendable {
 
     /// A wizard on a draft (a new one when `body` is empty), starting at the steps.
     public init(backend: Backend, body: JSONValue = .object(JSONObject()), slug: String? = nil,
-                metadata: DraftMetadata? = nil, rows: Int = 24, cols: Int = 80) {
+                record: SubmissionRecord? = nil, recordProblem: DraftError? = nil, rows: Int = 24, cols: Int = 80) {
         state = WizardState(backend: backend)
         state.rows = rows
         state.cols = cols
-        open(body: body, slug: slug, metadata: metadata)
+        open(OpenedDraft(slug: slug, body: body, record: record, recordProblem: recordProblem))
+    }
+
+    /// A wizard on a draft the session opened.
+    public init(backend: Backend, draft: OpenedDraft, rows: Int = 24, cols: Int = 80) {
+        self.init(backend: backend, body: draft.body, slug: draft.slug, record: draft.record,
+                  recordProblem: draft.recordProblem, rows: rows, cols: cols)
     }
 
     /// A wizard on its start screen (new, open a draft, edit by id, quit).
@@ -34,10 +41,12 @@ public struct Wizard: Sendable {
     /// The effects to run as the wizard opens (the voice list).
     public var initialEffects: [WizardEffect] { [.loadVoices] }
 
-    mutating func open(body: JSONValue, slug: String?, metadata: DraftMetadata?) {
-        state.draft = body
-        state.slug = slug
-        state.metadata = metadata
+    mutating func open(_ draft: OpenedDraft) {
+        state.draft = draft.body
+        state.slug = draft.slug
+        state.serverRecord = draft.record
+        state.recordProblem = draft.recordProblem
+        state.saveDialog = nil
         state.screen = .editing
         state.step = .basics
         state.visited = [.basics]
@@ -68,6 +77,17 @@ public struct Wizard: Sendable {
     /// it before saving; everything that reads the draft here goes through `revalidate` or `go`.
     public mutating func flushEdits() {
         state.form.writeUnwritten(body: &state.draft)
+    }
+
+    /// What is saved: the draft with the record form being typed in applied, so a crash keeps
+    /// what was typed there too (Esc still discards it: the next save is without it).
+    public var bodyForSaving: JSONValue {
+        var body = state.draft
+        var form = state.form
+        form.writeUnwritten(body: &body)
+        guard var editor = state.record else { return body }
+        editor.form.writeUnwritten(body: &editor.record)
+        return editor.applied(to: body)
     }
 
     /// Rebuilds the current step's rows from the schema and the draft (fields appear and vanish

@@ -3,15 +3,20 @@ import Glibc
 #endif
 import AssistantModel
 import Dispatch
+import Drafts
 import RevoxClient
 import TerminalUI
 
 /// Runs the wizard in a real terminal: one loop feeds keys and finished work to `update`, runs the
-/// effects it returns off the loop thread, and draws after each batch of events.
+/// effects it returns off the loop thread, and draws after each batch of events. The draft itself
+/// (file, lock, saves, what was sent where) is the `DraftSession`'s; this only schedules its work.
 public final class WizardRuntime: @unchecked Sendable {
     /// The loop's messages: the wizard's own, and the runtime's timers.
     enum Message: Sendable {
         case wizard(WizardMessage)
+        /// The start screen opened (or fetched) a draft: the runtime takes its session, then the
+        /// wizard gets the message.
+        case opened(DraftSession, WizardMessage)
         case flushSave
         case startUp
     }
@@ -22,77 +27,103 @@ public final class WizardRuntime: @unchecked Sendable {
     let app: App<Message>
     /// Saves run here one after another, so the newest body is always written last.
     let saveQueue = DispatchQueue(label: "assistant-wizard.save")
-    var pendingSave: (body: JSONValue, slug: String?)?
     var saveScheduled = false
     var tickScheduled = false
     var sendTask: Task<Void, Never>?
-    /// The slug the draft has on disk, once the first save has given it one.
-    var savedSlug: String?
+    /// The open draft; nil on the start screen until one is chosen. Set on the loop thread only.
+    var session: DraftSession?
+    /// Said on stderr once the terminal is back (where a rescued draft went).
+    public private(set) var farewell: String?
 
-    public init(api: any RevoxAPI, store: DraftStore, environment: [String: String], theme: Theme) {
+    public init(api: any RevoxAPI, store: DraftStore, session: DraftSession?, environment: [String: String], theme: Theme) {
         self.api = api
         self.store = store
+        self.session = session
         self.environment = environment
         var options = App<Message>.Options()
         options.terminal.theme = theme
         options.minimumCols = Wizard.minimumSize.cols
         options.minimumRows = Wizard.minimumSize.rows
+        options.handlesTermination = true
         app = App(options: options)
     }
 
     /// Runs until the user quits; returns the exit status.
     public func run(_ wizard: Wizard) -> Int32 {
         var wizard = wizard
-        savedSlug = wizard.state.slug
         let size = terminalSize()
         _ = wizard.update(.resize(rows: size.rows, cols: size.cols))
         app.schedule(after: 0, .startUp)
-        return app.run(state: &wizard, update: { [self] w, event, app in
+        let code = app.run(state: &wizard, update: { [self] w, event, app in
             let effects: [WizardEffect]
             switch event {
             case .input(let e): effects = w.update(.input(e))
             case .message(.wizard(let m)): effects = w.update(m)
+            case .message(.opened(let s, let m)):
+                session?.close()
+                session = s
+                effects = w.update(m)
             case .message(.flushSave):
                 saveScheduled = false
-                w.flushEdits()
-                pendingSave?.body = w.state.draft
-                writePendingSave()
+                writeSave(w)
                 effects = []
             case .message(.startUp):
                 effects = w.initialEffects
+            case .terminate(let sig):
+                return .quit(terminate(&w, signal: sig))
             }
             if case .message(.wizard(.tick)) = event { tickScheduled = false }
             if w.state.isBusy, !tickScheduled {
                 tickScheduled = true
                 app.schedule(after: 0.1, .wizard(.tick))
             }
-            for effect in effects where perform(effect, wizard: &w) == .quit { return .quit(0) }
+            for effect in effects {
+                if case .quit(let code) = perform(effect, wizard: &w) { return .quit(code) }
+            }
             return .continue
         }, render: { w, canvas in
             w.render(into: &canvas)
         })
+        session?.close()
+        return code
     }
 
-    enum Outcome { case `continue`, quit }
+    enum Outcome: Equatable { case `continue`, quit(Int32) }
 
     func post(_ m: WizardMessage) { app.mailbox.post(.wizard(m)) }
 
     func perform(_ effect: WizardEffect, wizard: inout Wizard) -> Outcome {
         switch effect {
-        case .save(let body, let slug):
-            pendingSave = (body, slug ?? savedSlug)
+        case .save:
             if !saveScheduled {
                 saveScheduled = true
                 // Debounced: typing never waits on the disk, and a burst of keys is one write.
                 app.schedule(after: 0.3, .flushSave)
             }
         case .quit:
-            wizard.flushEdits()
-            if pendingSave != nil { pendingSave?.body = wizard.state.draft }
-            writePendingSave()
-            saveQueue.sync {}
+            return quit(&wizard)
+        case .quitDiscarding:
             sendTask?.cancel()
-            return .quit
+            return .quit(1)
+        case .saveElsewhere(let path):
+            guard let session else { return .quit(0) }
+            do throws(DraftError) {
+                try session.saveElsewhere(path)
+                farewell = "The draft could not be saved in its own file, so it was saved to \(path)."
+                return .quit(0)
+            } catch {
+                _ = wizard.update(.quitBlocked(error, rescuePath: path))
+            }
+        case .resolveConflict(let choice):
+            guard let session else { break }
+            saveQueue.async { [self] in
+                switch choice {
+                case .reload:
+                    if case .failed(let e) = session.reload() { post(.saved(.failed(e))) } else { post(.draftReloaded(session.body)) }
+                case .keepMine: post(.saved(session.overwrite()))
+                case .saveCopy: post(.saved(session.saveAsCopy()))
+                }
+            }
         case .loadVoices:
             let api = self.api
             Task { [self] in
@@ -103,12 +134,19 @@ public final class WizardRuntime: @unchecked Sendable {
                     post(.voicesLoaded(.success(voices)))
                 } catch { post(.voicesLoaded(.failure(error))) }
             }
-        case .create(let body, let slug):
-            wizard.flushEdits()
-            if pendingSave != nil { pendingSave?.body = wizard.state.draft }
-            send(slug: slug) { api throws(RevoxError) in try await api.createAssistant(body) }
-        case .update(let id, let changes, let slug):
-            send(slug: slug) { api throws(RevoxError) in try await api.updateAssistant(id: id, changes: changes) }
+        case .newDraft:
+            session?.close()
+            session = DraftSession.new(store: store)
+        case .send(let plan):
+            guard let session else { break }
+            session.edit(wizard.bodyForSaving)
+            let (api, server) = (self.api, wizard.state.backend.server)
+            sendTask = Task { [self] in
+                let saved = await onSaveQueue { session.save() }
+                post(.saved(saved))
+                let outcome = await session.send(plan, to: server, via: api)
+                post(.sendFinished(outcome, record: try? session.record(on: server).get()))
+            }
         case .cancelSend:
             sendTask?.cancel()
         case .listDrafts:
@@ -117,26 +155,22 @@ public final class WizardRuntime: @unchecked Sendable {
                 do throws(DraftError) { post(.draftsListed(.success(try store.list()))) } catch { post(.draftsListed(.failure(error))) }
             }
         case .openDraft(let slug):
-            let store = self.store
+            let (store, server) = (self.store, wizard.state.backend.server)
             saveQueue.async { [self] in
-                do throws(DraftError) {
-                    let body = try store.load(slug)
-                    let meta = try? store.metadata(slug)
-                    savedSlug = slug
-                    post(.draftOpened(.success((slug, body, meta ?? nil))))
+                do throws(SessionError) {
+                    let s = try DraftSession.open(store: store, slug: slug)
+                    app.mailbox.post(.opened(s, .draftOpened(.success(s.opened(on: server)))))
                 } catch { post(.draftOpened(.failure(error))) }
             }
         case .fetchAssistant(let id):
-            let (api, store) = (self.api, self.store)
+            let (api, store, server) = (self.api, self.store, wizard.state.backend.server)
             Task { [self] in
                 do throws(RevoxError) {
                     let a = try await api.assistant(id: id)
                     saveQueue.async { [self] in
-                        do throws(DraftError) {
-                            let slug = try store.create(.object(a.requestBody))
-                            try store.writeMetadata(DraftMetadata(assistantID: a.id, serverCopy: .object(a.json)), slug: slug)
-                            savedSlug = slug
-                            post(.assistantFetched(.success((slug, a))))
+                        do throws(SessionError) {
+                            let s = try DraftSession.fetched(a, from: server, store: store)
+                            app.mailbox.post(.opened(s, .assistantFetched(.success((s.opened(on: server), a)))))
                         } catch {
                             post(.assistantFetched(.failure(RevoxError(kind: .invalidResponse, method: "GET", path: "/assistants/\(id)",
                                 message: "Fetched the assistant but could not save it as a draft: \(error)", suggestion: ""))))
@@ -148,53 +182,82 @@ public final class WizardRuntime: @unchecked Sendable {
             let env = environment
             let result = app.withTerminalReleased { ExternalEditor.edit(text, field: path, environment: env) }
             let effects = wizard.update(.editorFinished(path: path, result))
-            for e in effects where perform(e, wizard: &wizard) == .quit { return .quit }
+            for e in effects {
+                if case .quit(let code) = perform(e, wizard: &wizard) { return .quit(code) }
+            }
         }
         return .continue
     }
 
-    /// Sends a create or an update once; after a success the draft's metadata remembers the
-    /// assistant, so a later send updates it instead of creating a second one.
-    func send(slug: String?, _ call: @escaping @Sendable (any RevoxAPI) async throws(RevoxError) -> Assistant) {
-        let (api, store) = (self.api, self.store)
-        writePendingSave()
-        sendTask = Task { [self] in
-            do throws(RevoxError) {
-                let assistant = try await call(api)
-                saveQueue.async { [self] in
-                    if let slug = slug ?? savedSlug {
-                        try? store.recordSubmission(slug: slug, assistantID: assistant.id, serverCopy: .object(assistant.json))
-                    }
-                    post(.sendFinished(.success(assistant)))
-                }
-            } catch { post(.sendFinished(.failure(error))) }
+    /// Saves what was typed last, waiting for it; quits only when it is on disk. Otherwise the
+    /// wizard asks what to do (retry, save elsewhere, quit and lose) and the program stays open.
+    func quit(_ wizard: inout Wizard) -> Outcome {
+        sendTask?.cancel()
+        guard let session else { return .quit(0) }
+        wizard.flushEdits()
+        session.edit(wizard.bodyForSaving)
+        let outcome = saveQueue.sync { session.save() }
+        switch outcome {
+        case .saved, .nothingToSave: return .quit(0)
+        case .failed(let error):
+            _ = wizard.update(.quitBlocked(error, rescuePath: rescuePath(for: wizard.state.slug)))
+        case .changedOnDisk:
+            _ = wizard.update(.saved(outcome))
         }
+        return .continue
     }
 
-    /// Hands the newest body to the save queue. A new draft gets its file (and slug) on its first
-    /// save; later saves go to the same file even if the name changes.
-    func writePendingSave() {
-        guard let pending = pendingSave else { return }
-        pendingSave = nil
-        let store = self.store
-        saveQueue.async { [self] in
-            do throws(DraftError) {
-                let slug: String
-                if let s = pending.slug ?? savedSlug {
-                    try store.save(pending.body, slug: s)
-                    slug = s
-                } else {
-                    slug = try store.create(pending.body)
-                }
-                savedSlug = slug
-                post(.saved(.success(slug)))
-            } catch { post(.saved(.failure(error))) }
+    /// TERM or HUP (the terminal closed): what was typed last is saved, with no one to ask. A
+    /// failed save goes to the rescue file, and a change on disk is kept apart as a copy.
+    func terminate(_ wizard: inout Wizard, signal: Int32) -> Int32 {
+        sendTask?.cancel()
+        guard let session else { return 128 + signal }
+        wizard.flushEdits()
+        session.edit(wizard.bodyForSaving)
+        switch saveQueue.sync(execute: { session.save() }) {
+        case .saved, .nothingToSave: break
+        case .changedOnDisk: _ = saveQueue.sync { session.saveAsCopy() }
+        case .failed(let error):
+            let rescue = rescuePath(for: wizard.state.slug)
+            if (try? session.saveElsewhere(rescue)) != nil {
+                farewell = "The draft could not be saved (\(error.description)), so it was saved to \(rescue)."
+            } else {
+                farewell = "The draft could not be saved: \(error.description)."
+            }
         }
+        return 128 + signal
+    }
+
+    /// Where a draft goes when its own folder cannot be written: the temporary folder.
+    func rescuePath(for slug: String?) -> String {
+        let dir = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        return "\(dir)/assistant-wizard-\(slug ?? "untitled")-\(getpid()).json"
+    }
+
+    /// Hands the newest body to the session and saves it on the save queue.
+    func writeSave(_ wizard: Wizard) {
+        guard let session else { return }
+        session.edit(wizard.bodyForSaving)
+        saveQueue.async { [self] in post(.saved(session.save())) }
+    }
+
+    func onSaveQueue<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { c in saveQueue.async { c.resume(returning: body()) } }
     }
 
     func terminalSize() -> (rows: Int, cols: Int) {
         var ws = winsize()
         if ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_row > 0 { return (Int(ws.ws_row), Int(ws.ws_col)) }
         return (24, 80)
+    }
+}
+
+extension DraftSession {
+    /// The draft as the wizard shows it, with what it created on `server`.
+    public func opened(on server: DraftServer) -> OpenedDraft {
+        switch record(on: server) {
+        case .success(let r): return OpenedDraft(slug: slug, body: body, record: r)
+        case .failure(let e): return OpenedDraft(slug: slug, body: body, recordProblem: e)
+        }
     }
 }

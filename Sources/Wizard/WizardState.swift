@@ -1,4 +1,5 @@
 import AssistantModel
+import Drafts
 import RevoxClient
 import TerminalUI
 
@@ -11,6 +12,11 @@ public struct Backend: Sendable, Equatable {
     public init(isSandbox: Bool, baseURL: String, maskedKey: String?) {
         self.isSandbox = isSandbox; self.baseURL = baseURL; self.maskedKey = maskedKey
     }
+
+    /// The server as the draft's records know it (the built-in sandbox keeps none on disk).
+    public var server: DraftServer {
+        isSandbox && baseURL == DraftServer.builtInSandbox.baseURL ? .builtInSandbox : DraftServer(baseURL: baseURL)
+    }
 }
 
 public enum VoiceListState: Sendable {
@@ -22,7 +28,8 @@ public enum VoiceListState: Sendable {
 public enum SendState: Sendable {
     case idle
     case sending(isCreate: Bool, since: Int)
-    case succeeded(Assistant, wasCreate: Bool)
+    /// `recordWarning`: the draft could not remember the assistant (shown at once, with the id).
+    case succeeded(Assistant, wasCreate: Bool, recordWarning: String?)
     case failed(RevoxError)
 }
 
@@ -43,7 +50,12 @@ public struct WizardState: Sendable {
     public var screen: Screen = .editing
     public var draft: JSONValue = .object(JSONObject())
     public var slug: String?
-    public var metadata: DraftMetadata?
+    /// What the draft created on the server in use (`backend`): its id there and that server's copy.
+    public var serverRecord: SubmissionRecord?
+    /// Why the draft's records could not be read: sending is blocked, never treated as "not sent".
+    public var recordProblem: DraftError?
+    /// A question about saving (another program changed the file; quitting could not save).
+    var saveDialog: SaveDialog?
     public var issues: [ValidationIssue] = []
     /// Field messages from the server's last 422, shown until the field is edited.
     public var serverIssues: [ValidationIssue] = []
@@ -81,5 +93,5 @@ public struct WizardState: Sendable {
         return false
     }
     public var hasErrors: Bool { issues.hasErrors }
-    public var editingExisting: Bool { metadata?.assistantID != nil }
+    public var editingExisting: Bool { serverRecord != nil }
 }

@@ -81,6 +81,8 @@ struct DemoState {
         case .message(.firstFrameDone(let crash)):
             if crash { fatalError("crash requested (tui-demo --crash-after-first-frame)") }
             return .quit(0)
+        case .terminate(let sig):
+            return .quit(128 + sig)
         case .input(let input):
             lastEvent = describe(input)
             return handle(input, app: app)

@@ -1,4 +1,5 @@
 @testable import AssistantModel
+import Drafts
 import Foundation
 import RevoxClient
 import TerminalUI
@@ -148,7 +149,9 @@ struct WizardFuzzer {
             return .input(.resize(rows: 5 + int(40), cols: 20 + int(140)))
         case 890..<950: return .tick
         case 950..<960: return .voicesLoaded(chance(0.8) ? .success(Self.voices) : .failure(Self.error(.noConnection)))
-        case 960..<980: return .saved(chance(0.9) ? .success("fuzz") : .failure(.file(.permissionDenied(path: "/x/fuzz.json"))))
+        case 960..<975: return .saved(chance(0.9) ? .saved(slug: "fuzz") : .failed(.file(.permissionDenied(path: "/x/fuzz.json"))))
+        case 975..<978: return .saved(.changedOnDisk(file: "/x/fuzz.json", theirs: ["name": "theirs"]))
+        case 978..<980: return .quitBlocked(.file(.permissionDenied(path: "/x/fuzz.json")), rescuePath: "/tmp/fuzz.json")
         default: return .input(.key(pick([.enter, .tab, .backTab, .down])))
         }
     }
@@ -169,21 +172,24 @@ struct WizardFuzzer {
                                 rows: wizard.state.rows, cols: wizard.state.cols)
                 if chance(0.3) { wizard.state.screen = .start }
             case .save(let body, _):
-                if !chance(0.5) { reply = .saved(.success("fuzz")) }
+                if !chance(0.5) { reply = .saved(.saved(slug: "fuzz")) }
                 _ = body
             case .loadVoices: reply = .voicesLoaded(.success(Self.voices))
-            case .create(let body, _), .update(_, let body, _):
+            case .send(let plan):
+                let body: JSONValue = { if case .update(_, let c) = plan { return c.body }; if case .create(let b) = plan { return b }; return [:] }()
                 if chance(0.5), let a = Assistant(json: (body.objectValue ?? JSONObject()).merging(["id": "asst_fuzz"])) {
-                    reply = .sendFinished(.success(a))
+                    reply = .sendFinished(.sent(a, wasCreate: plan.isCreate, recordFailure: chance(0.1) ? .invalidName("x") : nil), record: nil)
                 } else {
-                    reply = .sendFinished(.failure(Self.error(pick([.invalidFields, .outcomeUnknown, .serverError, .rateLimited]))))
+                    reply = .sendFinished(.failed(Self.error(pick([.invalidFields, .outcomeUnknown, .serverError, .rateLimited]))), record: nil)
                 }
-            case .cancelSend: reply = .sendFinished(.failure(Self.error(.cancelled)))
+            case .cancelSend: reply = .sendFinished(.failed(Self.error(.cancelled)), record: nil)
             case .listDrafts:
                 reply = .draftsListed(.success([DraftSummary(slug: "a", name: "A\u{1B}", file: "/d/a.json", modified: 1, errorCount: 1, warningCount: 0),
                                                DraftSummary(slug: "b", name: nil, file: "/d/b.json", modified: nil, errorCount: 0, warningCount: 0,
                                                             loadError: .syntax(file: "/d/b.json", JSONSyntaxError(line: 1, column: 2, offset: 1, reason: "x")))]))
-            case .openDraft(let slug): reply = .draftOpened(.success((slug, ["name": "Opened \u{1B}[1m"], nil)))
+            case .openDraft(let slug): reply = .draftOpened(.success(OpenedDraft(slug: slug, body: ["name": "Opened \u{1B}[1m"])))
+            case .quitDiscarding, .saveElsewhere, .newDraft: break
+            case .resolveConflict(let choice): reply = choice == .reload ? .draftReloaded(["name": "reloaded"]) : .saved(.saved(slug: "fuzz"))
             case .fetchAssistant: reply = .assistantFetched(.failure(Self.error(.notFound)))
             case .openEditor(let path, _):
                 reply = .editorFinished(path: path, chance(0.8) ? .success(pick(Self.pastes)) : .failure(EditorFailure("no editor")))

@@ -1,4 +1,5 @@
 @testable import AssistantModel
+import Drafts
 import Foundation
 import RevoxClient
 import TerminalUI
@@ -40,7 +41,7 @@ struct InjectionTests {
                                fieldErrors: [FieldError(path: "name", message: Self.hostile)], rawBody: Self.hostile,
                                serverMessage: Self.hostile, message: "rejected: " + Self.hostile, suggestion: Self.hostile)
         _ = w.update(.input(.key(.enter)))
-        _ = w.update(.sendFinished(.failure(error)))
+        _ = w.update(.sendFinished(.failed(error), record: nil))
         snap("error result")
         _ = w.update(.input(.key(.enter)))
         snap("field with a server message")

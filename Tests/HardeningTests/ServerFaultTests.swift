@@ -1,4 +1,5 @@
 import AssistantModel
+import Drafts
 import Foundation
 import RevoxClient
 import RevoxSandbox
@@ -53,9 +54,9 @@ struct ServerFaultTests {
         let effects = w.update(.input(.key(.enter)))
         var later: [WizardEffect] = []
         for e in effects {
-            guard case .create(let b, _) = e else { continue }
+            guard case .send(.create(let b)) = e else { continue }
             let result = await create(b)
-            later += w.update(.sendFinished(result))
+            later += w.update(.sendFinished(SendOutcome(result, wasCreate: true), record: nil))
         }
         var canvas = Canvas(rows: 30, cols: 220)
         w.render(into: &canvas)
@@ -82,7 +83,7 @@ struct ServerFaultTests {
         shown.state.screen = .result
         shown.render(into: &canvas)
         resultScreen = canvas.plainText
-        #expect(effects.filter { if case .create = $0 { return true }; return false }.count == 1, "\(c): \(effects)")
+        #expect(effects.filter { if case .send(.create) = $0 { return true }; return false }.count == 1, "\(c): \(effects)")
         #expect(w.state.draft == Self.body, "\(c): the draft changed")
         if c.kinds.isEmpty {
             if case .succeeded = w.state.send {} else { Issue.record("\(c): \(w.state.send)") }
@@ -147,7 +148,7 @@ struct ServerFaultTests {
         }
         await client.shutdown()
         #expect(server.createCount == 1, "\(c): \(server.createCount) creates")
-        #expect(effects.filter { if case .create = $0 { return true }; return false }.count == 1)
+        #expect(effects.filter { if case .send(.create) = $0 { return true }; return false }.count == 1)
         #expect(w.state.draft == Self.body)
         if c.kinds.isEmpty {
             if case .succeeded = w.state.send {} else { Issue.record("\(c): \(w.state.send)") }

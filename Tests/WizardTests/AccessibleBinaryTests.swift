@@ -53,8 +53,9 @@ struct AccessibleBinaryTests {
         let body = try DraftStore.loadBody(file: r.data.appendingPathComponent("front-desk.json").path)
         #expect(body.value(at: "name") == "Front desk")
         #expect(body.value(at: "voice.provider") == "cartesia")
-        let meta = try #require(try DraftStore(directory: r.data.path).metadata("front-desk"))
-        #expect(meta.assistantID?.isEmpty == false)
+        // The built-in sandbox is gone when the program ends: what it created is not recorded, so
+        // the draft can still be sent to Revox.
+        #expect(try DraftStore(directory: r.data.path).metadata("front-desk") == nil)
     }
 
     @Test func termDumbAsksInLinesAndEndOfInputKeepsTheDraft() async throws {

@@ -69,7 +69,7 @@ func runAccessible(_ wizard: Wizard, api: RecordingAPI, store: DraftStore, _ lin
     let io = ScriptedLineIO(lines)
     let status = await withCheckedContinuation { (done: CheckedContinuation<Int32, Never>) in
         Thread {
-            done.resume(returning: AccessibleWizard(wizard: wizard, api: api, store: store).run(io: io))
+            done.resume(returning: AccessibleWizard(wizard: wizard, api: api, store: store, session: nil).run(io: io))
         }.start()
     }
     return (status, io.output, io)

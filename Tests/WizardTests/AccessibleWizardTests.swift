@@ -83,7 +83,8 @@ struct AccessibleWizardTests {
 
     @Test func aScriptedSessionCreatesTheWholeAssistant() async throws {
         let api = RecordingAPI(), store = try temporaryStore()
-        let run = await runAccessible(Wizard(backend: sandboxBackend), api: api, store: store, Self.fullScript)
+        let server = Backend(isSandbox: false, baseURL: "https://api.example.test", maskedKey: nil)
+        let run = await runAccessible(Wizard(backend: server), api: api, store: store, Self.fullScript)
         #expect(run.status == 0, "\(run.output)")
         #expect(run.io.unread == 0)
         try #require(api.created.count == 1, "\(run.output)")
@@ -92,10 +93,10 @@ struct AccessibleWizardTests {
         #expect(Validator.validate(sent).isEmpty)
         // The review showed the exact bytes that were sent.
         #expect(run.output.contains(String(decoding: CanonicalJSON.encode(sent), as: UTF8.self)))
-        #expect(run.output.contains("Created assistant asst_new."))
-        // The draft is saved and now belongs to the assistant.
+        #expect(run.output.contains("Created assistant asst_new on https://api.example.test."))
+        // The draft is saved and now belongs to the assistant, on that server.
         let meta = try #require(try store.metadata("dental-clinic"))
-        #expect(meta.assistantID == "asst_new")
+        #expect(meta["https://api.example.test"]?.assistantID == "asst_new" && meta.servers.count == 1)
         #expect(try store.load("dental-clinic") == sent)
         for step in Step.allCases { #expect(run.output.contains("Step \(step.rawValue + 1) of 10: \(step.title).")) }
     }

@@ -83,7 +83,7 @@ struct EndToEndTests {
         try t.keys("a"); t.wait(for: "New calling window")
         try t.keys("C-u"); try t.type("14:00"); try t.keys("C-s")
         t.wait(for: "14:00")
-        try t.keys("Tab"); try t.type("4")
+        try t.keys("Tab", "BSpace"); try t.type("4") // replaces the default 3
         try t.keys("Tab", "Down", "Down", "Tab")
         try t.type("europe/paris")
         t.wait(for: "filter: europe/paris")

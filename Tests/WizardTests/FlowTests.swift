@@ -1,4 +1,5 @@
 import AssistantModel
+import Drafts
 import RevoxClient
 import Testing
 import TerminalUI
@@ -139,7 +140,7 @@ let validBody: JSONValue = ["name": "Clinic", "prompt": "Be kind."]
         var h = Harness()
         h.key(KeyPress(.function(5)))
         let e = h.key(.enter)
-        #expect(!e.contains { if case .create = $0 { return true }; return false })
+        #expect(!e.contains { if case .send = $0 { return true }; return false })
         #expect(h.w.state.review.part == .issues)
         #expect(h.text.contains("to fix before sending"))
         // Enter on an issue jumps to its field with the message showing.
@@ -153,7 +154,7 @@ let validBody: JSONValue = ["name": "Clinic", "prompt": "Be kind."]
         h.key(KeyPress(.function(5)))
         #expect(h.text.contains("\"name\": \"Clinic\"") || h.text.contains("\"name\":\"Clinic\""))
         let e = h.key(.enter)
-        #expect(e == [.create(validBody, slug: nil)])
+        #expect(e == [.send(.create(validBody))])
         #expect(h.text.contains("Creating the assistant"))
         // Keys other than Esc do nothing while it runs; Esc asks to stop waiting.
         #expect(h.key(.enter) == [])
@@ -165,10 +166,10 @@ let validBody: JSONValue = ["name": "Clinic", "prompt": "Be kind."]
         h.key(KeyPress(.function(5)))
         h.key(.enter)
         let a = Assistant(json: JSONObject([("id", "asst_1"), ("name", "Clinic"), ("prompt", "Be kind.")]))!
-        h.send(.sendFinished(.success(a)))
+        h.send(.sendFinished(.sent(a, wasCreate: true, recordFailure: nil), record: nil))
         #expect(h.text.contains("Created the assistant."))
         #expect(h.text.contains("asst_1"))
-        #expect(h.w.state.metadata?.assistantID == "asst_1")
+        #expect(h.w.state.serverRecord?.assistantID == "asst_1")
         h.key(.enter)
         #expect(h.w.state.step == .review)
         #expect(h.text.contains("[ Review changes and update (PATCH) ]"))
@@ -181,7 +182,7 @@ let validBody: JSONValue = ["name": "Clinic", "prompt": "Be kind."]
         let err = RevoxError(kind: .invalidFields, method: "POST", path: "/assistants", status: 422,
                              fieldErrors: [FieldError(path: "voice.speed", message: "speed not allowed for this voice")],
                              message: "The server rejected some fields.", suggestion: "Fix them and send again.")
-        h.send(.sendFinished(.failure(err)))
+        h.send(.sendFinished(.failed(err), record: nil))
         #expect(h.text.contains("The request failed."))
         #expect(h.text.contains("Enter jumps to the first field"))
         h.key(.enter)
@@ -199,12 +200,12 @@ let validBody: JSONValue = ["name": "Clinic", "prompt": "Be kind."]
         h.key(.enter)
         let err = RevoxError(kind: .outcomeUnknown, method: "POST", path: "/assistants",
                              message: "The connection closed after the request was sent.", suggestion: "Check the list of assistants.")
-        let e = h.send(.sendFinished(.failure(err)))
+        let e = h.send(.sendFinished(.failed(err), record: nil))
         #expect(e.isEmpty)
         #expect(h.text.contains("may have been created") || h.text.contains("MAY have been created"))
         #expect(h.text.contains("Nothing was sent again"))
         let back = h.key(.enter)
-        #expect(!back.contains { if case .create = $0 { return true }; return false })
+        #expect(!back.contains { if case .send = $0 { return true }; return false })
         #expect(h.w.state.step == .review)
     }
 
@@ -214,7 +215,7 @@ let validBody: JSONValue = ["name": "Clinic", "prompt": "Be kind."]
                                  "created_at": "2025-01-01T00:00:00Z"]
         let draft: JSONValue = ["name": "Clinic", "prompt": "Be kind.", "max_call_duration_secs": 600,
                                 "faq_items": [["question": "Hours?", "answer": "9-5"]]]
-        var h = Harness(draft, metadata: DraftMetadata(assistantID: "asst_9", serverCopy: server))
+        var h = Harness(draft, record: SubmissionRecord(assistantID: "asst_9", serverCopy: server))
         h.key(.tab)
         h.key(KeyPress(.end, .ctrl))
         h.type(" Always.")
@@ -223,12 +224,13 @@ let validBody: JSONValue = ["name": "Clinic", "prompt": "Be kind."]
         #expect(h.text.contains("~ prompt"))
         #expect(!h.text.contains("~ name") && !h.text.contains("~ faq_items") && !h.text.contains("~ max_call_duration_secs"))
         let e = h.key(.enter)
-        #expect(e == [.update(id: "asst_9", changes: ["prompt": "Be kind. Always."], slug: nil)])
+        guard case .send(.update(let id, let changes))? = e.first else { Issue.record("\(e)"); return }
+        #expect(id == "asst_9" && changes.body == ["prompt": "Be kind. Always."])
     }
 
     @Test func unchangedExistingAssistantSendsNothing() {
         let body: JSONValue = ["name": "Clinic", "prompt": "Be kind."]
-        var h = Harness(body, metadata: DraftMetadata(assistantID: "asst_9", serverCopy: ["id": "asst_9", "name": "Clinic", "prompt": "Be kind."]))
+        var h = Harness(body, record: SubmissionRecord(assistantID: "asst_9", serverCopy: ["id": "asst_9", "name": "Clinic", "prompt": "Be kind."]))
         h.key(KeyPress(.function(5)))
         h.key(.enter)
         #expect(h.text.contains("Nothing changed"))

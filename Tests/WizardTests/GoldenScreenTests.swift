@@ -1,4 +1,5 @@
 import AssistantModel
+import Drafts
 import RevoxClient
 import Testing
 import TerminalUI
@@ -35,7 +36,7 @@ import TerminalUI
         let a = Assistant(json: JSONObject([("id", "asst_123"), ("name", "Clinic"), ("prompt", "Be kind."),
                                             ("first_sentence_mode", "generated"), ("created_at", "2025-01-01T00:00:00Z"),
                                             ("updated_at", "2025-01-01T00:00:00Z")]))!
-        h.send(.sendFinished(.success(a)))
+        h.send(.sendFinished(.sent(a, wasCreate: true, recordFailure: nil), record: nil))
         expectGolden("result-created-80x24", golden(h))
     }
 
@@ -43,9 +44,9 @@ import TerminalUI
         var h = Harness(validBody, rows: 24, cols: 80)
         h.key(KeyPress(.function(5)))
         h.key(.enter)
-        h.send(.sendFinished(.failure(RevoxError(kind: .invalidFields, method: "POST", path: "/assistants", status: 422,
+        h.send(.sendFinished(.failed(RevoxError(kind: .invalidFields, method: "POST", path: "/assistants", status: 422,
                                                  fieldErrors: [FieldError(path: "voice.speed", message: "must be at most 1.2")],
-                                                 message: "The server rejected 1 field.", suggestion: "Fix it and send again."))))
+                                                 message: "The server rejected 1 field.", suggestion: "Fix it and send again.")), record: nil))
         expectGolden("result-422-80x24", golden(h))
     }
 }

@@ -40,7 +40,7 @@ struct LongTextTests {
         var w = typedIntoPrompt("s")
         _ = w.update(.input(.key(KeyPress(.function(5)))))
         let effects = w.update(.input(.key(.enter)))
-        guard case .create(let body, _)? = effects.first else { Issue.record("no create: \(effects)"); return }
+        guard case .send(.create(let body))? = effects.first else { Issue.record("no create: \(effects)"); return }
         #expect(body.value(at: "prompt")?.stringValue == "s" + Self.big)
     }
 

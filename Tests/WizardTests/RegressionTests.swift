@@ -1,4 +1,5 @@
 import AssistantModel
+import Drafts
 import RevoxClient
 import Testing
 import TerminalUI
@@ -69,9 +70,9 @@ import TerminalUI
         var h = Harness(validBody)
         h.key(KeyPress(.function(5)))
         h.key(.enter)
-        h.send(.sendFinished(.failure(RevoxError(kind: .invalidFields, method: "POST", path: "/assistants", status: 422,
+        h.send(.sendFinished(.failed(RevoxError(kind: .invalidFields, method: "POST", path: "/assistants", status: 422,
                                                  fieldErrors: [FieldError(path: "name", message: "taken")],
-                                                 message: "Rejected.", suggestion: ""))))
+                                                 message: "Rejected.", suggestion: "")), record: nil))
         #expect(!h.text.contains("\\u{0A}"))
         #expect(h.text.contains("  name: taken"))
     }

@@ -1,4 +1,5 @@
 import AssistantModel
+import Drafts
 import Foundation
 import RevoxClient
 import Testing
@@ -14,8 +15,8 @@ struct Harness {
     var w: Wizard
     var effects: [WizardEffect] = []
 
-    init(_ body: JSONValue = .object(JSONObject()), metadata: DraftMetadata? = nil, rows: Int = 30, cols: Int = 100) {
-        w = Wizard(backend: sandboxBackend, body: body, slug: nil, metadata: metadata, rows: rows, cols: cols)
+    init(_ body: JSONValue = .object(JSONObject()), record: SubmissionRecord? = nil, rows: Int = 30, cols: Int = 100) {
+        w = Wizard(backend: sandboxBackend, body: body, slug: nil, record: record, rows: rows, cols: cols)
     }
 
     var draft: JSONValue { w.state.draft }

@@ -8,6 +8,9 @@ public enum AppEvent<Message: Sendable>: Sendable {
     case input(InputEvent)
     /// A message posted to the mailbox (from any thread) or scheduled with `App.schedule`.
     case message(Message)
+    /// SIGTERM or SIGHUP arrived (with `Options.handlesTermination`): save and quit. A second
+    /// one ends the process at once.
+    case terminate(signal: Int32)
 }
 
 /// What update tells the loop.
@@ -34,6 +37,9 @@ public final class App<Message: Sendable> {
         public var minimumRows = 24
         /// Ctrl-Z suspends to the shell (raw mode delivers it as a key).
         public var suspendOnCtrlZ = true
+        /// TERM and HUP come to update as `.terminate` instead of ending the process at once, so
+        /// a program can save what was typed last.
+        public var handlesTermination = false
         public init() {}
     }
 
@@ -84,7 +90,18 @@ public final class App<Message: Sendable> {
             screen.present(canvas)
         }
         draw()
-        var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: mailbox.readFD, events: Int16(POLLIN), revents: 0)]
+        var signalPipe: [Int32] = [-1, -1]
+        if options.handlesTermination, pipe(&signalPipe) == 0 {
+            for fd in signalPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+            _ = fcntl(signalPipe[1], F_SETFL, O_NONBLOCK)
+            routeTermination(to: signalPipe[1])
+        }
+        defer {
+            routeTermination(to: -1)
+            if signalPipe[0] >= 0 { close(signalPipe[0]); close(signalPipe[1]) }
+        }
+        var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: mailbox.readFD, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: signalPipe[0], events: Int16(POLLIN), revents: 0)]
         while true {
             var timeout: Int32 = -1
             if let t = timers.first {
@@ -92,9 +109,14 @@ public final class App<Message: Sendable> {
                 timeout = t.deadline <= now ? 0 : Int32(min(60_000, (t.deadline - now) / 1_000_000 + 1))
             }
             if term.inputPending { timeout = timeout < 0 ? options.terminal.escapeDelay : min(timeout, options.terminal.escapeDelay) }
-            fds[0].revents = 0; fds[1].revents = 0
-            let n = poll(&fds, 2, timeout)
+            fds[0].revents = 0; fds[1].revents = 0; fds[2].revents = 0
+            let n = poll(&fds, 3, timeout)
             var events: [AppEvent<Message>] = []
+            if fds[2].revents != 0 {
+                var sig: UInt8 = 0
+                _ = read(signalPipe[0], &sig, 1)
+                events.append(.terminate(signal: Int32(sig)))
+            }
             // Input first (also after EINTR: SIGWINCH leaves KEY_RESIZE to read).
             events += term.readEvents(timedOut: n == 0).map { .input($0) }
             if fds[1].revents != 0 { events += mailbox.takeAll().map { .message($0) } }

@@ -9,6 +9,10 @@ nonisolated(unsafe) private var savedStderr: Int32 = -1
 nonisolated(unsafe) private var heldStderr: Int32 = -1
 nonisolated(unsafe) private let savedActions = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
 nonisolated(unsafe) private var handlersInstalled = false
+/// While a program takes TERM and HUP as requests (App.Options.handlesTermination), the write end
+/// of the pipe the handler tells the loop through; -1 otherwise.
+nonisolated(unsafe) private var terminationPipe: Int32 = -1
+nonisolated(unsafe) private var terminationRequested: sig_atomic_t = 0
 
 /// Escape sequences that turn off what we turned on (mouse tracking, bracketed paste) and show
 /// the cursor; written with `write(2)` because it is safe in a signal handler.
@@ -69,7 +73,21 @@ func releaseStderr() {
 
 func markCursesActive(_ on: Bool) { cursesActive = on ? 1 : 0 }
 
+/// Routes TERM and HUP to `fd` (a pipe's write end) instead of ending the process; -1 stops it.
+func routeTermination(to fd: Int32) {
+    terminationRequested = 0
+    terminationPipe = fd
+}
+
 private let terminatingHandler: @convention(c) (Int32) -> Void = { sig in
+    // The first TERM or HUP of a program that saves on its way out is a request to its loop (so
+    // what was typed last is saved); a second one, or any other signal, ends the process now.
+    if (sig == SIGTERM || sig == SIGHUP), terminationPipe >= 0, terminationRequested == 0 {
+        terminationRequested = 1
+        var byte = UInt8(truncatingIfNeeded: sig)
+        _ = write(terminationPipe, &byte, 1)
+        return
+    }
     restoreTerminal()
     _ = ncs_sigaction_default(sig)
     raise(sig) // blocked until we return; then the default action ends the process by this signal
