@@ -181,10 +181,7 @@ extension AccessibleSession {
 
     /// Sets the voice id (and the provider, when known), keeping the speed.
     func setVoice(id: String, provider: String?) {
-        var voice = draft.value(at: "voice")?.objectValue ?? JSONObject()
-        voice["id"] = .string(id)
-        if let provider { voice["provider"] = .string(provider) }
-        set("voice", .object(voice.ordered(by: AssistantSchema.voice.map(\.key))))
+        Wizard.setVoice(id: id, provider: provider, in: &draft)
     }
 
     func listVoices(_ list: [RevoxClient.Voice]) {

@@ -150,10 +150,15 @@ public struct Wizard: Sendable {
     static func applyVoicePick(_ id: String, voices: [VoiceOption], to body: inout JSONValue) {
         guard !id.isEmpty else { try? body.set("voice", to: nil); return }
         guard let v = voices.first(where: { $0.id == id }) else { return }
+        setVoice(id: v.id, provider: v.provider, in: &body)
+    }
+
+    /// The one way both front ends set a voice: the id, the provider when known, the rest kept.
+    static func setVoice(id: String, provider: String?, in body: inout JSONValue) {
         var voice = body.value(at: "voice")?.objectValue ?? JSONObject()
-        voice["id"] = .string(v.id)
-        voice["provider"] = .string(v.provider)
-        try? body.set("voice", to: .object(voice.ordered(by: ["id", "provider", "speed"])))
+        voice["id"] = .string(id)
+        if let provider { voice["provider"] = .string(provider) }
+        try? body.set("voice", to: .object(voice.ordered(by: AssistantSchema.voice.map(\.key))))
     }
 
     /// The message under a field: its first error, else its first warning; shown once the user

@@ -163,9 +163,12 @@ struct BadDraftTests {
         let screen = try await tmux.waitFor("a save failure") { $0.contains("Could not save") }
         #expect(screen.contains((file as NSString).lastPathComponent), "the failure does not name the file:\n\(screen)")
         #expect(screen.contains("xyz"), "what was typed is no longer on screen:\n\(screen)")
+        // Quitting does not drop the edits silently: it asks; losing them is a choice, exit 1.
         try await tmux.keys("C-q")
+        try await tmux.waitFor(text: "could not be saved")
+        try await tmux.keys("l")
         let end = try await tmux.waitFor(text: "EXIT=")
-        #expect(!end.contains("EXIT=13"), "\(end)") // no signal death
+        #expect(end.contains("EXIT=1"), "\(end)")
         await tmux.stop()
         #expect(fileBytes(file) == before, "the draft changed")
         let dir = (file as NSString).deletingLastPathComponent

@@ -13,20 +13,26 @@ struct DraftSessionE2ETests {
         try TmuxSession(command: ["sh", "-c", line + "; echo EXIT=$?; sleep 60"], environment: E2E.environment(home: home, apiKey: apiKey))
     }
 
-    @Test func quitAfterAFailedSaveAsksAndCanRescueTheDraft() throws {
+    /// The wizard on a new draft whose folder cannot be made (XDG_DATA_HOME is a file), with
+    /// `name` typed and Ctrl-Q pressed: the save failed, so it asks instead of quitting.
+    func quitAfterAFailedSave(typing name: String) throws -> TmuxSession {
         let home = try E2E.tempDir("savefail")
-        // The drafts folder cannot be made: XDG_DATA_HOME is a file.
         var env = E2E.environment(home: home)
         try Data("not a folder".utf8).write(to: URL(fileURLWithPath: home + "/data"))
         env["XDG_DATA_HOME"] = home + "/data"
         let t = try TmuxSession(command: ["sh", "-c", "\(TmuxSession.quote(program)) new --sandbox; echo EXIT=$?; sleep 60"], environment: env)
-        defer { t.close() }
         t.wait(for: "1/10 Basics")
-        try t.type("Rescue me")
+        try t.type(name)
         t.wait(for: "NOT SAVED")
         try t.keys("C-q")
         t.wait(for: "could not be saved")
         #expect(!t.capture().contains("EXIT="), "it quit with the edits unsaved")
+        return t
+    }
+
+    @Test func quitAfterAFailedSaveAsksAndCanRescueTheDraft() throws {
+        let t = try quitAfterAFailedSave(typing: "Rescue me")
+        defer { t.close() }
         try t.keys("s") // Save there
         t.wait(for: "EXIT=0")
         let rescued = try FileIO.list("/tmp").filter { $0.hasPrefix("assistant-wizard-untitled-") }
@@ -36,18 +42,9 @@ struct DraftSessionE2ETests {
     }
 
     @Test func loseAndQuitExitsNonZero() throws {
-        let home = try E2E.tempDir("savefail2")
-        var env = E2E.environment(home: home)
-        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: home + "/data"))
-        env["XDG_DATA_HOME"] = home + "/data"
-        let t = try TmuxSession(command: ["sh", "-c", "\(TmuxSession.quote(program)) new --sandbox; echo EXIT=$?; sleep 60"], environment: env)
+        let t = try quitAfterAFailedSave(typing: "Gone")
         defer { t.close() }
-        t.wait(for: "1/10 Basics")
-        try t.type("Gone")
-        t.wait(for: "NOT SAVED")
-        try t.keys("C-q")
-        t.wait(for: "could not be saved")
-        try t.keys("l")
+        try t.keys("l") // Lose the changes and quit
         t.wait(for: "EXIT=1")
     }
 
