@@ -64,6 +64,18 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible, Expressible
         return letter(first) && s.utf8.allSatisfy { letter($0) || ($0 >= 0x30 && $0 <= 0x39) }
     }
 
+    /// Whether `other` is this path or lies inside it: `faq_items` holds `faq_items[2].answer`,
+    /// not `faq_items_extra`; the root holds every path.
+    public func contains(_ other: JSONPath) -> Bool { other.components.starts(with: components) }
+
+    /// `contains` for paths in their text form (as issues and fields carry them), without parsing:
+    /// the form is canonical, so `ancestor` holds `path` when it is a prefix ending at `.` or `[`.
+    public static func text(_ path: String, isWithin ancestor: String) -> Bool {
+        guard path.utf8.starts(with: ancestor.utf8) else { return false }
+        let rest = path.utf8.dropFirst(ancestor.utf8.count)
+        return ancestor.isEmpty || rest.first == nil || rest.first == UInt8(ascii: ".") || rest.first == UInt8(ascii: "[")
+    }
+
     public func appending(_ key: String) -> JSONPath { JSONPath(components + [.key(key)]) }
     public func appending(_ index: Int) -> JSONPath { JSONPath(components + [.index(index)]) }
 
