@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Arrows point one way: assistant-wizard → Commands → Wizard → (TerminalUI, Drafts → RevoxClient) → AssistantModel.
-// AssistantModel imports nothing of ours; TerminalUI knows nothing of assistants.
+// Arrows point one way: assistant-wizard → Commands → Wizard → (TerminalUI, Drafts → RevoxClient) →
+// AssistantModel → JSON, and TerminalUI → JSON. JSON imports nothing of ours; TerminalUI knows nothing of assistants.
 let package = Package(
     name: "assistant-wizard",
     platforms: [.macOS(.v14)],
@@ -16,8 +16,12 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
+        // JSON values as written (key order, number literals), the hardened parser, the encoder and
+        // the guarded file read: one implementation for drafts and themes. Pure Swift.
+        .target(name: "JSON"),
+
         // The request body, field rules, canonical JSON and the draft store. Pure Swift.
-        .target(name: "AssistantModel"),
+        .target(name: "AssistantModel", dependencies: ["JSON"]),
 
         // Thin HTTP client for the Revox API (AsyncHTTPClient: URLSession spins a core while waiting).
         .target(name: "RevoxClient", dependencies: [
@@ -44,7 +48,7 @@ let package = Package(
                        providers: [.apt(["libncursesw5-dev"])]),
 
         // A terminal layer for any form: screens, input, widgets, themes. No assistants here.
-        .target(name: "TerminalUI", dependencies: ["CNCursesW"]),
+        .target(name: "TerminalUI", dependencies: ["CNCursesW", "JSON"]),
 
         // The wizard: one state value, update(message) -> effects, render(state) -> screen.
         .target(name: "Wizard", dependencies: ["AssistantModel", "Drafts", "RevoxClient", "TerminalUI"]),

@@ -126,9 +126,20 @@ public struct DraftStore: Sendable {
 
     /// Reads and parses a JSON file, any top-level value.
     public static func parseFile(_ file: String) throws(DraftError) -> JSONValue {
+        try readFile(file).value
+    }
+
+    /// A JSON file's value, and a warning at each key it gives twice in one object (the last value
+    /// is kept): the one place a draft's duplicate keys are turned into issues.
+    public static func readFile(_ file: String) throws(DraftError) -> (value: JSONValue, warnings: [ValidationIssue]) {
         let bytes: [UInt8]
         do throws(FileError) { bytes = try FileIO.read(file) } catch { throw .file(error) }
-        do { return try JSONParser.parse(bytes) } catch { throw .syntax(file: file, error) }
+        let doc: JSONDocument
+        do { doc = try JSONParser.parseDocument(bytes) } catch { throw .syntax(file: file, error) }
+        return (doc.value, doc.duplicateKeys.map { d in
+            .warning(d.path.description, "line \(d.line), column \(d.column): \"\(d.key)\" is given a second time in this object "
+                     + "(first at line \(d.firstLine), column \(d.firstColumn)); the last value is used, the first is dropped")
+        })
     }
 
     /// Deletes a draft and its metadata.

@@ -95,9 +95,6 @@ public enum TextFormats {
     }
 
     /// `[A-Za-z_][A-Za-z0-9_]*`: the shape a structured output name needs to be a key in code.
-    public static func isIdentifier(_ s: String) -> Bool {
-        guard let first = s.utf8.first else { return false }
-        func letter(_ c: UInt8) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F }
-        return letter(first) && s.utf8.allSatisfy { letter($0) || ($0 >= 0x30 && $0 <= 0x39) }
-    }
+    /// The same shape a JSON path writes bare, so such a name also reads plainly in issue paths.
+    public static func isIdentifier(_ s: String) -> Bool { JSONPath.isIdentifier(s) }
 }

@@ -18,6 +18,12 @@ public struct ValidationIssue: Sendable, Hashable {
         self.message = message
     }
 
+    /// Whether the issue is about the field at `field`: on it, or (`deep`) on anything inside it,
+    /// such as a list's rows or an object's fields. The one place this is decided.
+    public func belongs(to field: String, deep: Bool = true) -> Bool {
+        path == field || (deep && JSONPath.text(path, isWithin: field))
+    }
+
     public static func error(_ path: String, _ message: String) -> ValidationIssue { .init(path: path, severity: .error, message: message) }
     public static func warning(_ path: String, _ message: String) -> ValidationIssue { .init(path: path, severity: .warning, message: message) }
 }

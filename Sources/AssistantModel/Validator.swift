@@ -16,7 +16,7 @@ public enum Validator {
     /// The issues of one field only (for a form validating as the user types), by concrete path
     /// such as `faq_items[2].answer`. Cross-field rules are included when they concern that path.
     public static func validate(_ body: JSONValue, field path: String) -> [ValidationIssue] {
-        validate(body).filter { $0.path == path || $0.path.hasPrefix(path + ".") || $0.path.hasPrefix(path + "[") }
+        validate(body).filter { $0.belongs(to: path) }
     }
 
     private struct Walk {

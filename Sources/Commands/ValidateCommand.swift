@@ -20,15 +20,15 @@ struct ValidateCommand: AsyncParsableCommand {
         var status = CLIReport.ok
         var records = [JSONValue]()
         for file in files {
-            let body: JSONValue
+            let body: JSONValue, readWarnings: [ValidationIssue]
             do throws(DraftError) {
-                body = try DraftStore.parseFile(file)
+                (body, readWarnings) = try DraftStore.readFile(file)
             } catch {
                 status = CLIReport.unreadable
                 if json { records.append(CLIReport.jsonRecord(file: file, error)) } else { CLIOutput.stderr(CLIReport.line(error)) }
                 continue
             }
-            let issues = Validator.validate(body)
+            let issues = readWarnings + Validator.validate(body)
             if issues.hasErrors && status == CLIReport.ok { status = CLIReport.invalid }
             for issue in issues {
                 if json {

@@ -121,7 +121,7 @@ final class AccessibleSession {
         if let focus {
             // The most specific question holding the path: a list for its rows, a switch for its fields.
             let list = items()
-            let holding = list.indices.filter { focus == list[$0].path || focus.hasPrefix(list[$0].path + ".") || focus.hasPrefix(list[$0].path + "[") }
+            let holding = list.indices.filter { JSONPath.text(focus, isWithin: list[$0].path) }
             index = holding.max { list[$0].path.count < list[$1].path.count } ?? 0
         }
         while true {
@@ -155,7 +155,7 @@ final class AccessibleSession {
                 if !again { report(mine) }
                 return
             }
-            serverIssues.removeAll { $0.path == item.path || $0.path.hasPrefix(item.path + ".") || $0.path.hasPrefix(item.path + "[") }
+            serverIssues.removeAll { $0.belongs(to: item.path) }
             persist()
             if mine.isEmpty { return }
             report(mine)
@@ -239,9 +239,7 @@ final class AccessibleSession {
     // MARK: issues
 
     func issues(at path: String, deep: Bool) -> [ValidationIssue] {
-        (serverIssues + Validator.validate(draft)).filter {
-            $0.path == path || (deep && ($0.path.hasPrefix(path + "[") || $0.path.hasPrefix(path + ".")))
-        }
+        (serverIssues + Validator.validate(draft)).filter { $0.belongs(to: path, deep: deep) }
     }
 
     func report(_ issues: [ValidationIssue]) {

@@ -62,7 +62,7 @@ struct RecordEditor: Sendable {
         let i = index ?? (draft.value(at: listPath)?.arrayValue?.count ?? 0)
         let prefix = "\(listPath)[\(i)]"
         return Validator.validate(copy).compactMap { issue in
-            guard issue.path == prefix || issue.path.hasPrefix(prefix + ".") || issue.path.hasPrefix(prefix + "[") else { return nil }
+            guard issue.belongs(to: prefix) else { return nil }
             var local = issue
             local.path = String(issue.path.dropFirst(prefix.count + (issue.path == prefix ? 0 : 1)))
             return local

@@ -193,7 +193,7 @@ extension Wizard {
         let issues = record.issues(in: state.draft)
         record.form.render(into: &canvas, in: inner, active: true) { f in
             guard record.shownPaths.contains(f.path) || state.showAllMessages,
-                  let i = issues.first(where: { $0.path == f.path || $0.path.hasPrefix(f.path + "[") }) else { return nil }
+                  let i = issues.first(where: { $0.belongs(to: f.path) }) else { return nil }
             return FieldMessage(i.message, severity: i.severity == .error ? .error : .warning)
         }
     }

@@ -199,7 +199,7 @@ extension Wizard {
     /// After an edit: server messages for the field are stale, and a field that already shows a
     /// message keeps it current as the user fixes it.
     mutating func changed(path: String, structural: Bool) {
-        state.serverIssues.removeAll { $0.path == path || $0.path.hasPrefix(path + ".") || $0.path.hasPrefix(path + "[") }
+        state.serverIssues.removeAll { $0.belongs(to: path) }
         state.save = .pending
         if structural || state.showAllMessages || state.shownPaths.contains(path) { revalidate() }
         if structural { rebuildForm() }
@@ -227,7 +227,7 @@ extension Wizard {
         state.showAllMessages = true
         // The most specific visible field: a list for its rows, a switch for what it hides.
         var best: Int?
-        for (i, f) in state.form.fields.enumerated() where path == f.path || path.hasPrefix(f.path + ".") || path.hasPrefix(f.path + "[") {
+        for (i, f) in state.form.fields.enumerated() where JSONPath.text(path, isWithin: f.path) {
             if best.map({ state.form.fields[$0].path.count < f.path.count }) ?? true { best = i }
         }
         if let best { state.form.focus = best }

@@ -172,11 +172,10 @@ public struct Wizard: Sendable {
 
     func issueBelongs(_ path: String, to field: FormField) -> Bool {
         if path == field.path { return true }
+        guard JSONPath.text(path, isWithin: field.path) else { return false }
         // A list's rows and a switched-off object's fields report on the list or the switch.
-        if case .records = field.control { return path.hasPrefix(field.path + "[") }
-        if case .choice = field.control, path.hasPrefix(field.path + ".") {
-            return !state.form.fields.contains { $0.path == path }
-        }
+        if case .records = field.control { return true }
+        if case .choice = field.control { return !state.form.fields.contains { $0.path == path } }
         return false
     }
 }

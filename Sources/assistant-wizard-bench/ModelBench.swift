@@ -31,24 +31,31 @@ enum ModelBench {
         var prompt = "You are the receptionist of a busy dental clinic. Be kind, brief and precise; ask one question at a time. "
         while prompt.utf8.count < 1_000_000 { prompt += prompt }
         prompt = String(prompt.utf8.prefix(1_000_000))!
-        var r = AssistantRequest(name: "Large bench draft", prompt: prompt)
-        r.firstSentence = "Hello, dental clinic, how can I help?"
-        r.firstSentenceMode = .generated
-        r.voice = Voice(id: "voice-1", provider: .elevenlabs, speed: JSONNumber(literal: "1.1"))
-        r.llmModel = .openRouter(.init(modelID: "openai/gpt-4.1", provider: "openai"))
-        r.webhookURL = "https://example.com/hooks/revox"
-        r.maxCallDurationSecs = JSONNumber(literal: "600")
-        r.faqItems = (0..<1000).map { FAQItem(question: "Question number \($0): are you open on holiday \($0)?", answer: "Answer \($0): yes, from 9am to 5pm, bring your card.") }
-        r.structuredOutputConfig = (0..<200).map { i in
-            let type = StructuredOutputType.allCases[i % StructuredOutputType.allCases.count]
-            return StructuredOutputField(name: "field_\(i)", type: type, required: i % 2 == 0, description: "Extracted value \(i)",
-                                         enumOptions: type == .enum ? ["a\(i)", "b\(i)", "c\(i)"] : nil)
-        }
-        r.callRetryConfig = CallRetryConfig(callingWindows: [CallingWindow(startTime: "09:00", endTime: "6pm", retryDelaySeconds: 3600)],
-                                            maxRetryAttempts: 3, timezone: .value("Europe/Paris"))
-        r.transferPhoneNumber = .value("+14155550100")
-        r.calendly = Calendly(connectionID: "c", eventTypeID: "https://api.calendly.com/event_types/x")
-        return r.json
+        let types = AssistantSchema.structuredOutputTypes.map(\.value)
+        return [
+            "name": "Large bench draft",
+            "prompt": .string(prompt),
+            "first_sentence": "Hello, dental clinic, how can I help?",
+            "first_sentence_mode": "generated",
+            "voice": ["id": "voice-1", "provider": "elevenlabs", "speed": .number(JSONNumber(literal: "1.1")!)],
+            "llm_model": ["type": "openrouter", "openrouter_model_id": "openai/gpt-4.1", "openrouter_provider": "openai"],
+            "webhook_url": "https://example.com/hooks/revox",
+            "max_call_duration_secs": 600,
+            "faq_items": .array((0..<1000).map { ["question": .string("Question number \($0): are you open on holiday \($0)?"),
+                                                  "answer": .string("Answer \($0): yes, from 9am to 5pm, bring your card.")] }),
+            "structured_output_config": .array((0..<200).map { i in
+                let type = types[i % types.count]
+                var field: JSONValue = ["name": .string("field_\(i)"), "type": .string(type), "required": .bool(i % 2 == 0),
+                                        "description": .string("Extracted value \(i)")]
+                if type == "enum" { try! field.set("enum_options", to: .array(["a", "b", "c"].map { .string("\($0)\(i)") })) }
+                return field
+            }),
+            "call_retry_config": ["calling_windows": [["calling_window_start_time": "09:00", "calling_window_end_time": "6pm",
+                                                       "retry_delay_seconds": 3600]],
+                                  "max_retry_attempts": 3, "timezone": "Europe/Paris"],
+            "transfer_phone_number": "+14155550100",
+            "calendly": ["connection_id": "c", "event_type_id": "https://api.calendly.com/event_types/x"],
+        ]
     }
 
     static func now() -> Double {

@@ -85,6 +85,17 @@ struct CLI {
         #expect(r.stdout.contains("array.json: (body): error: the request body must be a JSON object, not an array"))
     }
 
+    @Test func validateWarnsAboutDuplicateKeys() throws {
+        let dup = cli.write("dup.json", "{\"name\": \"a\",\n  \"prompt\": \"p\",\n  \"name\": \"b\"}")
+        var r = try cli.run(["validate", dup])
+        #expect(r.status == 0, "a duplicate is a warning: \(r.stderr)")
+        #expect(r.stdout == "dup.json: name: warning: line 3, column 3: \"name\" is given a second time in this object "
+                + "(first at line 1, column 2); the last value is used, the first is dropped\n", "\(r.stdout)")
+        r = try cli.run(["validate", "--json", dup])
+        let records = try JSONParser.parse(r.stdout).arrayValue ?? []
+        #expect(records.count == 1 && records.first?.value(at: "path") == "name" && records.first?.value(at: "severity") == "warning")
+    }
+
     @Test func validateJSON() throws {
         let bad = cli.write("bad2.json", #"{"prompt": "p"}"#)
         let notJSON = cli.write("broken2.json", "{,}")

@@ -2,112 +2,109 @@ import Foundation
 import Testing
 @testable import AssistantModel
 
-/// The corpus generator for the contract check: bodies built through the typed model, encoded
-/// canonically, and judged by the official SDK's request types (`../shared/contract/check-request`).
+/// The corpus generator for the contract check: bodies built as JSON trees with the schema's
+/// choices, encoded canonically, and judged by the official SDK's request types
+/// (`../shared/contract/check-request`).
 enum ContractCorpus {
-    static func valid() -> [(String, AssistantRequest)] {
-        var out = [(String, AssistantRequest)]()
-        let base = AssistantRequest(name: "Front desk", prompt: "You answer calls for {{company}}.")
+    /// `base` with each path set to its value (nil unsets it).
+    static func with(_ base: JSONValue, _ changes: [(String, JSONValue?)]) -> JSONValue {
+        var b = base
+        for (path, v) in changes { try! b.set(path, to: v) }
+        return b
+    }
+
+    static func number(_ literal: String) -> JSONValue { .number(JSONNumber(literal: literal)!) }
+
+    static func window(_ start: String, _ end: String, _ delay: Int) -> JSONValue {
+        ["calling_window_start_time": .string(start), "calling_window_end_time": .string(end), "retry_delay_seconds": .number(JSONNumber(delay))]
+    }
+
+    static func structuredField(_ type: String) -> JSONValue {
+        with(["name": .string("field_\(type)"), "type": .string(type), "required": .bool(type == "string")], [
+            ("description", type == "date" ? nil : .string("The \(type) value")),
+            ("enum_options", type == "enum" ? ["yes", "no", "peut-être"] : nil),
+        ])
+    }
+
+    static func valid() -> [(String, JSONValue)] {
+        var out = [(String, JSONValue)]()
+        let base: JSONValue = ["name": "Front desk", "prompt": "You answer calls for {{company}}."]
         out.append(("minimal", base))
 
-        for mode in FirstSentenceMode.allCases {
-            var r = base
-            r.firstSentenceMode = mode
-            r.firstSentence = mode == .none ? nil : "Hello, how can I help?"
-            r.firstSentenceDelayMs = mode == .none ? nil : 0
-            out.append(("mode-\(mode.rawValue)", r))
+        for mode in AssistantSchema.firstSentenceModes.map(\.value) {
+            out.append(("mode-\(mode)", with(base, [("first_sentence_mode", .string(mode)),
+                                                    ("first_sentence", mode == "none" ? nil : "Hello, how can I help?"),
+                                                    ("first_sentence_delay_ms", mode == "none" ? nil : 0)])))
         }
-        for name in LLMModel.DedicatedModel.allCases {
-            var r = base
-            r.llmModel = .dedicatedInstance(.init(name: name))
-            out.append(("llm-\(name.rawValue)", r))
+        for name in AssistantSchema.dedicatedModels.map(\.value) {
+            out.append(("llm-\(name)", with(base, [("llm_model", ["type": "dedicated-instance", "name": .string(name)])])))
         }
-        var openRouter = base
-        openRouter.llmModel = .openRouter(.init(modelID: "openai/gpt-4.1", provider: "openai"))
-        out.append(("llm-openrouter", openRouter))
+        out.append(("llm-openrouter", with(base, [("llm_model", ["type": "openrouter", "openrouter_model_id": "openai/gpt-4.1",
+                                                                 "openrouter_provider": "openai"])])))
 
-        for (provider, speeds) in [(VoiceProvider.cartesia, ["0.6", "1", "1.5"]), (.elevenlabs, ["0.7", "1.0", "1.2"])] {
+        for (provider, speeds) in [("cartesia", ["0.6", "1", "1.5"]), ("elevenlabs", ["0.7", "1.0", "1.2"])] {
             for speed in speeds {
-                var r = base
-                r.voice = Voice(id: "voice-\(provider.rawValue)", provider: provider, speed: JSONNumber(literal: speed)!)
-                out.append(("voice-\(provider.rawValue)-\(speed)", r))
+                out.append(("voice-\(provider)-\(speed)", with(base, [("voice", ["id": .string("voice-\(provider)"), "provider": .string(provider),
+                                                                                 "speed": number(speed)])])))
             }
-            var r = base
-            r.voice = Voice(id: "v", provider: provider)
-            out.append(("voice-\(provider.rawValue)-nospeed", r))
+            out.append(("voice-\(provider)-nospeed", with(base, [("voice", ["id": "v", "provider": .string(provider)])])))
         }
 
-        var emptyLists = base
-        emptyLists.structuredOutputConfig = []
-        emptyLists.faqItems = []
-        out.append(("empty-lists", emptyLists))
+        out.append(("empty-lists", with(base, [("structured_output_config", []), ("faq_items", [])])))
 
-        var so = base
-        so.structuredOutputConfig = StructuredOutputType.allCases.map { t in
-            StructuredOutputField(name: "field_\(t.rawValue)", type: t, required: t == .string,
-                                  description: t == .date ? nil : "The \(t.rawValue) value",
-                                  enumOptions: t == .enum ? ["yes", "no", "peut-être"] : nil)
-        }
-        out.append(("structured-all-types", so))
+        let allTypes = JSONValue.array(AssistantSchema.structuredOutputTypes.map { structuredField($0.value) })
+        out.append(("structured-all-types", with(base, [("structured_output_config", allTypes)])))
 
-        for sound in [Nullable<BackgroundSound>.unset, .null, .value(.office)] {
-            for text in [Nullable<String>.unset, .null, .value("+33612345678")] {
-                var r = base
-                r.backgroundSound = sound
-                r.transferPhoneNumber = text
-                r.voicemailMessage = text.value.map { _ in .value("Please call us back.") } ?? text
-                out.append(("nullable-\(out.count)", r))
+        let office = AssistantSchema.backgroundSounds[0].value
+        for sound in [nil, .null, .string(office)] as [JSONValue?] {
+            for text in [nil, .null, "+33612345678"] as [JSONValue?] {
+                out.append(("nullable-\(out.count)", with(base, [("background_sound", sound), ("transfer_phone_number", text),
+                                                                 ("voicemail_message", text?.stringValue == nil ? text : "Please call us back.")])))
             }
         }
 
-        for (i, tz) in [Nullable<String>.unset, .null, .value("Europe/Paris"), .value("America/Argentina/Buenos_Aires"), .value("UTC")].enumerated() {
-            var r = base
-            r.callRetryConfig = CallRetryConfig(callingWindows: [
-                CallingWindow(startTime: "09:00", endTime: "12:30", retryDelaySeconds: 3600),
-                CallingWindow(startTime: "2pm", endTime: "6:30pm", retryDelaySeconds: 7200),
-            ], maxRetryAttempts: 5, timezone: tz)
-            out.append(("retry-\(i)", r))
+        for (i, tz) in ([nil, .null, "Europe/Paris", "America/Argentina/Buenos_Aires", "UTC"] as [JSONValue?]).enumerated() {
+            let retry = with(["calling_windows": [window("09:00", "12:30", 3600), window("2pm", "6:30pm", 7200)], "max_retry_attempts": 5],
+                             [("timezone", tz)])
+            out.append(("retry-\(i)", with(base, [("call_retry_config", retry)])))
         }
-        var retryDefault = base
-        retryDefault.callRetryConfig = CallRetryConfig(callingWindows: [CallingWindow()])
-        out.append(("retry-defaults", retryDefault))
+        out.append(("retry-defaults", with(base, [("call_retry_config", ["calling_windows": [window("10:00", "18:00", 7200)],
+                                                                         "max_retry_attempts": 3])])))
 
-        var unicode = base
-        unicode.name = "Réception 受付 😀"
-        unicode.prompt = "Répondez poliment. 日本語で話してください。\nمرحبا\u{200F} — “quotes” \\ back\\slash \"q\" \t tab e\u{301}"
-        unicode.faqItems = [FAQItem(question: "Ouvert le dimanche ?", answer: "Non 🙅"), FAQItem(question: "営業時間は？", answer: "9時から18時まで")]
-        out.append(("unicode", unicode))
+        out.append(("unicode", with(base, [
+            ("name", "Réception 受付 😀"),
+            ("prompt", "Répondez poliment. 日本語で話してください。\nمرحبا\u{200F} — “quotes” \\ back\\slash \"q\" \t tab e\u{301}"),
+            ("faq_items", [["question": "Ouvert le dimanche ?", "answer": "Non 🙅"], ["question": "営業時間は？", "answer": "9時から18時まで"]]),
+        ])))
 
-        var full = base
-        full.firstSentence = "Bonjour !"
-        full.firstSentenceMode = .static
-        full.firstSentenceDelayMs = 9_007_199_254_740_991
-        full.endOfCallSentence = "Goodbye."
-        full.voice = Voice(id: "a0e99841-438c-4a64-b679-ae501e7d6091", provider: .cartesia, speed: JSONNumber(literal: "1.05"))
-        full.llmModel = .openRouter(.init(modelID: "anthropic/claude-3.5-sonnet", provider: "anthropic"))
-        full.webhookURL = "https://example.com:8443/hooks/revox?x=1#y"
-        full.maxCallDurationSecs = JSONNumber(literal: "1800.5")
-        full.structuredOutputConfig = so.structuredOutputConfig
-        full.callRetryConfig = CallRetryConfig(callingWindows: [CallingWindow(startTime: "10am", endTime: "18:00", retryDelaySeconds: 1)],
-                                               maxRetryAttempts: 1, timezone: .value("Asia/Tokyo"))
-        full.backgroundSound = .value(.office)
-        full.transferPhoneNumber = .value("+14155550100")
-        full.ivrNavigationEnabled = true
-        full.voicemailMessage = .value("Call us back at your convenience.")
-        full.faqItems = (0..<50).map { FAQItem(question: "Question \($0)?", answer: "Answer \($0).") }
-        full.calendly = Calendly(connectionID: "conn_123", eventTypeID: "https://api.calendly.com/event_types/b2330295-2a91-4a1d-bb73-99e7707663d5")
+        let full = with(base, [
+            ("first_sentence", "Bonjour !"),
+            ("first_sentence_mode", "static"),
+            ("first_sentence_delay_ms", 9_007_199_254_740_991),
+            ("end_of_call_sentence", "Goodbye."),
+            ("voice", ["id": "a0e99841-438c-4a64-b679-ae501e7d6091", "provider": "cartesia", "speed": number("1.05")]),
+            ("llm_model", ["type": "openrouter", "openrouter_model_id": "anthropic/claude-3.5-sonnet", "openrouter_provider": "anthropic"]),
+            ("webhook_url", "https://example.com:8443/hooks/revox?x=1#y"),
+            ("max_call_duration_secs", number("1800.5")),
+            ("structured_output_config", allTypes),
+            ("call_retry_config", ["calling_windows": [window("10am", "18:00", 1)], "max_retry_attempts": 1, "timezone": "Asia/Tokyo"]),
+            ("background_sound", .string(office)),
+            ("transfer_phone_number", "+14155550100"),
+            ("ivr_navigation_enabled", true),
+            ("voicemail_message", "Call us back at your convenience."),
+            ("faq_items", .array((0..<50).map { ["question": .string("Question \($0)?"), "answer": .string("Answer \($0).")] })),
+            ("calendly", ["connection_id": "conn_123",
+                          "event_type_id": "https://api.calendly.com/event_types/b2330295-2a91-4a1d-bb73-99e7707663d5"]),
+        ])
         out.append(("full", full))
-        var fullIVROff = full
-        fullIVROff.ivrNavigationEnabled = false
-        fullIVROff.maxCallDurationSecs = JSONNumber(literal: "600")
-        out.append(("full-ivr-off", fullIVROff))
+        out.append(("full-ivr-off", with(full, [("ivr_navigation_enabled", false), ("max_call_duration_secs", 600)])))
         return out
     }
 
     /// Invalid bodies the SDK's types can tell apart too: wrong types, missing required keys, bad enum values.
     static func invalidForBoth() -> [(String, JSONValue)] {
-        let ok = AssistantRequest(name: "n", prompt: "p").json
-        let full = valid().first { $0.0 == "full" }!.1.json
+        let ok: JSONValue = ["name": "n", "prompt": "p"]
+        let full = valid().first { $0.0 == "full" }!.1
         func with(_ base: JSONValue, _ path: String, _ v: JSONValue?) -> JSONValue { var b = base; try! b.set(path, to: v); return b }
         return [
             ("missing-prompt", with(ok, "prompt", nil)), ("missing-name", with(ok, "name", nil)),
@@ -143,8 +140,8 @@ enum ContractCorpus {
 
     /// Invalid by our rules only: the SDK's types cannot see blank strings, formats or ranges.
     static func invalidForUsOnly() -> [(String, JSONValue)] {
-        let ok = AssistantRequest(name: "n", prompt: "p").json
-        let full = valid().first { $0.0 == "full" }!.1.json
+        let ok: JSONValue = ["name": "n", "prompt": "p"]
+        let full = valid().first { $0.0 == "full" }!.1
         func with(_ base: JSONValue, _ path: String, _ v: JSONValue?) -> JSONValue { var b = base; try! b.set(path, to: v); return b }
         return [
             ("blank-name", with(ok, "name", " ")), ("blank-prompt", with(ok, "prompt", "")),
@@ -207,12 +204,12 @@ enum ContractCorpus {
     @Test func validCorpusPassesTheSDK() throws {
         let corpus = ContractCorpus.valid()
         #expect(corpus.count >= 30)
-        for (name, r) in corpus {
-            #expect(Validator.validate(r.json).filter { $0.severity == .error } == [], "\(name) should be valid")
-            #expect(try AssistantRequest(json: try JSONParser.parse(CanonicalJSON.encode(r.json))) == r, "\(name) round-trips")
+        for (name, body) in corpus {
+            #expect(Validator.validate(body).filter { $0.severity == .error } == [], "\(name) should be valid")
+            #expect(try JSONParser.parse(CanonicalJSON.encode(body)) == CanonicalJSON.ordered(body), "\(name) round-trips")
         }
         let dir = makeTempDir("aw-contract")
-        let files = write(corpus.map { ($0.0, $0.1.json) }, in: dir)
+        let files = write(corpus, in: dir)
         let (status, errors) = try check(files)
         #expect(status == 0)
         for (f, e) in errors where !e.isEmpty { Issue.record("\(f): SDK says \(e)") }

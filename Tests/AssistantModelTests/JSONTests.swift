@@ -77,6 +77,19 @@ import Testing
         #expect(v.objectValue?.keys == ["a", "b"])
         #expect(v.value(at: "a") == 3)
     }
+
+    @Test func duplicateKeysAreRecordedWithPathAndPlace() throws {
+        let text = "{\"name\": \"a\",\n \"faq_items\": [{\"question\": \"q\", \"question\": \"r\"}],\n \"odd key\": 1, \"odd key\": 2, \"odd key\": 3,\n \"name\": \"b\"}"
+        let doc = try JSONParser.parseDocument(Array(text.utf8))
+        #expect(doc.value == (try JSONParser.parse(text)))
+        #expect(doc.duplicateKeys.map(\.path.description) == ["faq_items[0].question", "[\"odd key\"]", "[\"odd key\"]", "name"])
+        #expect(doc.duplicateKeys.map(\.key) == ["question", "odd key", "odd key", "name"])
+        let q = doc.duplicateKeys[0], odd = doc.duplicateKeys[2], name = doc.duplicateKeys[3]
+        #expect((q.line, q.column, q.firstLine, q.firstColumn) == (2, 34, 2, 17))
+        #expect((odd.line, odd.column, odd.firstLine, odd.firstColumn) == (3, 30, 3, 2))
+        #expect((name.line, name.column, name.firstLine, name.firstColumn) == (4, 2, 1, 2))
+        #expect(try JSONParser.parseDocument(Array(#"{"a": {"a": [{"a": 1}]}}"#.utf8)).duplicateKeys.isEmpty)
+    }
 }
 
 @Suite struct JSONEncodingTests {

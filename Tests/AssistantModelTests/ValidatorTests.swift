@@ -193,4 +193,21 @@ import Testing
         func walk(_ specs: [FieldSpec]) { for s in specs { #expect(!s.label.isEmpty && !s.help.isEmpty, "\(s.path)"); walk(s.children) } }
         walk(AssistantSchema.fields)
     }
+
+    @Test func anIssueBelongsToItsFieldAndWhatHoldsIt() {
+        let issue = ValidationIssue.error("faq_items[2].answer", "x")
+        for holder in ["faq_items[2].answer", "faq_items[2]", "faq_items"] { #expect(issue.belongs(to: holder), "\(holder)") }
+        for other in ["faq", "faq_items[2].answer_extra", "faq_items[20]", "faq_items[2].question", "faq_items[2].ans"] {
+            #expect(!issue.belongs(to: other), "\(other)")
+        }
+        #expect(!issue.belongs(to: "faq_items", deep: false) && issue.belongs(to: "faq_items[2].answer", deep: false))
+        #expect(JSONPath.text("[\"odd key\"].a", isWithin: "[\"odd key\"]") && !JSONPath.text("voice", isWithin: "voice.id"))
+        // The typed form agrees, and the root holds everything.
+        #expect(JSONPath("faq_items").contains("faq_items[2].answer") && !JSONPath("faq").contains("faq_items"))
+        #expect(JSONPath().contains("voice.id") && JSONPath.text("voice.id", isWithin: ""))
+        // `validate(_:field:)` goes through it: the row's issues, not its neighbour's.
+        let body = json(#"{"name": "n", "prompt": "p", "faq_items": [{"question": "q", "answer": "a"}, {"question": "", "answer": ""}]}"#)
+        #expect(Validator.validate(body, field: "faq_items[1]").map(\.path) == ["faq_items[1].question", "faq_items[1].answer"])
+        #expect(Validator.validate(body, field: "faq_items[0]").isEmpty)
+    }
 }

@@ -79,6 +79,42 @@ import Testing
         } else { Issue.record("expected an error") }
     }
 
+    @Test func hostileThemeFilesGetAWarningNotACrash() throws {
+        // 100,000 levels: the old theme reader recursed once a level and overflowed the stack.
+        let deep = try tempFile(String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000))
+        var (t, w) = ThemeLoader.load(nameOrPath: deep, themesDirectory: nil)
+        #expect(t == ThemeLoader.builtInDefault)
+        #expect(w.count == 1 && w[0].contains(deep) && w[0].contains("nested more than 512 levels deep"), "\(w)")
+        #expect(w.first?.contains("line 1, column 513") == true, "\(w)")
+
+        // Far larger than any theme: refused before it is read, with the limit named.
+        let big = try tempFile("{\"name\": \"" + String(repeating: "x", count: 2 << 20) + "\"}")
+        (t, w) = ThemeLoader.load(nameOrPath: big, themesDirectory: nil)
+        #expect(t == ThemeLoader.builtInDefault)
+        #expect(w.first?.contains("\(big): cannot read: it is larger than 1 MiB") == true, "\(w)")
+
+        // Invalid UTF-8 is placed, not decoded into replacement characters.
+        let bad = try tempFile("{\"name\": \"x\"}")
+        try Data([0x7B, 0x22, 0x6E, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D]).write(to: URL(fileURLWithPath: bad))
+        (t, w) = ThemeLoader.load(nameOrPath: bad, themesDirectory: nil)
+        #expect(w.first?.contains("not valid UTF-8") == true, "\(w)")
+    }
+
+    @Test func devicesAndEmptyFIFOsAreRefusedAtOnce() throws {
+        var (t, w) = ThemeLoader.load(nameOrPath: "/dev/zero", themesDirectory: nil)
+        #expect(t == ThemeLoader.builtInDefault)
+        #expect(w == ["theme file /dev/zero: cannot read: it is not a file (a device or a socket); using the default theme"], "\(w)")
+        // A FIFO nobody writes to: not waited on (the old reader blocked in fopen forever).
+        let fifo = NSTemporaryDirectory() + "theme-fifo-\(UUID().uuidString).json"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        (t, w) = ThemeLoader.load(nameOrPath: fifo, themesDirectory: nil)
+        #expect(t == ThemeLoader.builtInDefault)
+        #expect(w.first?.contains("the file is empty") == true, "\(w)")
+        (_, w) = ThemeLoader.load(nameOrPath: "/nonexistent/mine.json", themesDirectory: nil)
+        #expect(w == ["theme file /nonexistent/mine.json: no such file; using the default theme"])
+    }
+
     @Test func colourFallbackTo16And8() {
         #expect(ThemeColor.parse("#ff0000")!.index(forColors: 256) == 196)
         #expect(ThemeColor.parse("#ff0000")!.index(forColors: 16) == 9)

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import JSON
 
 /// A theme file that could not be used, said so a person can fix it.
 public struct ThemeError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -44,17 +45,30 @@ public enum ThemeLoader {
     public static func load(nameOrPath: String, themesDirectory: String?) -> (theme: Theme, warnings: [String]) {
         let isPath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".json")
         let path: String? = isPath ? nameOrPath : themesDirectory.map { $0 + "/" + nameOrPath + ".json" }
-        if let path, let text = readFile(path) {
-            switch parse(json: text, file: path) {
-            case .success(let t): return (t, [])
-            case .failure(let e): return (builtInDefault, [e.description + "; using the default theme"])
+        var unreadable: FileError?
+        if let path {
+            do throws(FileError) {
+                let bytes = try FileIO.read(path, limit: maxFileSize)
+                switch parse(json: bytes, file: path) {
+                case .success(let t): return (t, [])
+                case .failure(let e): return (builtInDefault, [e.description + "; using the default theme"])
+                }
+            } catch {
+                unreadable = error
             }
         }
         if !isPath, let embedded = builtIn(nameOrPath) { return (embedded, []) }
         let avail = themesDirectory.map { " (available: " + availableThemes(in: $0).joined(separator: ", ") + ")" } ?? ""
-        let what = isPath ? "theme file \(nameOrPath) cannot be read" : "theme '\(nameOrPath)' not found\(avail)"
+        let what: String
+        switch unreadable {
+        case .notFound?, nil: what = isPath ? "theme file \(nameOrPath): no such file" : "theme '\(nameOrPath)' not found\(avail)"
+        case let e?: what = "theme file \(e.description)"
+        }
         return (builtInDefault, [what + "; using the default theme"])
     }
+
+    /// A theme is about a kilobyte; past this it is not one, and a FIFO fed forever stops here.
+    static let maxFileSize = 1 << 20
 
     /// Theme names (file names without .json) in a directory, sorted.
     public static func availableThemes(in directory: String) -> [String] {
@@ -70,25 +84,17 @@ public enum ThemeLoader {
         return names.sorted()
     }
 
-    static func readFile(_ path: String) -> String? {
-        guard let f = fopen(path, "rb") else { return nil }
-        defer { fclose(f) }
-        var bytes: [UInt8] = []
-        var buf = [UInt8](repeating: 0, count: 16384)
-        while true {
-            let n = fread(&buf, 1, buf.count, f)
-            if n > 0 { bytes.append(contentsOf: buf[0..<n]) }
-            if n < buf.count { break }
-        }
-        if ferror(f) != 0 { return nil }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     /// Parses theme JSON. `file` names the source in error messages.
     public static func parse(json: String, file: String) -> Result<Theme, ThemeError> {
-        let root: MiniJSON
-        do { root = try MiniJSON.parse(json) } catch {
-            return .failure(ThemeError(file: file, key: "", problem: "line \(error.line), column \(error.column): \(error.message)"))
+        parse(json: Array(json.utf8), file: file)
+    }
+
+    /// Parses theme JSON with the drafts' parser: hostile files (deep nesting, invalid UTF-8) get
+    /// a message with the line and column, never a crash.
+    public static func parse(json: [UInt8], file: String) -> Result<Theme, ThemeError> {
+        let root: JSONValue
+        do { root = try JSONParser.parse(json) } catch {
+            return .failure(ThemeError(file: file, key: "", problem: error.description))
         }
         guard case .object(let top) = root else { return .failure(ThemeError(file: file, key: "", problem: "the top level must be an object")) }
         var name = file
@@ -140,10 +146,10 @@ public enum ThemeLoader {
         return .success(Theme(name: name, slots: slots))
     }
 
-    private static func describe(_ v: MiniJSON) -> String {
+    private static func describe(_ v: JSONValue) -> String {
         switch v {
         case .string(let s): return "\"\(s)\""
-        case .number(let d): return "\(d) (a number; write colours as strings)"
+        case .number(let n): return "\(n.literal) (a number; write colours as strings)"
         case .bool(let b): return "\(b)"
         case .null: return "null"
         case .array: return "an array"

@@ -56,6 +56,26 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible, Expressible
         self = p
     }
 
+    /// A key written bare in a path (`faq_items`), as opposed to in brackets (`["odd key"]`):
+    /// ASCII letters, digits and `_`, not starting with a digit.
+    public static func isIdentifier(_ s: String) -> Bool {
+        guard let first = s.utf8.first else { return false }
+        func letter(_ c: UInt8) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F }
+        return letter(first) && s.utf8.allSatisfy { letter($0) || ($0 >= 0x30 && $0 <= 0x39) }
+    }
+
+    /// Whether `other` is this path or lies inside it: `faq_items` holds `faq_items[2].answer`,
+    /// not `faq_items_extra`; the root holds every path.
+    public func contains(_ other: JSONPath) -> Bool { other.components.starts(with: components) }
+
+    /// `contains` for paths in their text form (as issues and fields carry them), without parsing:
+    /// the form is canonical, so `ancestor` holds `path` when it is a prefix ending at `.` or `[`.
+    public static func text(_ path: String, isWithin ancestor: String) -> Bool {
+        guard path.utf8.starts(with: ancestor.utf8) else { return false }
+        let rest = path.utf8.dropFirst(ancestor.utf8.count)
+        return ancestor.isEmpty || rest.first == nil || rest.first == UInt8(ascii: ".") || rest.first == UInt8(ascii: "[")
+    }
+
     public func appending(_ key: String) -> JSONPath { JSONPath(components + [.key(key)]) }
     public func appending(_ index: Int) -> JSONPath { JSONPath(components + [.index(index)]) }
 
@@ -64,7 +84,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible, Expressible
         for c in components {
             switch c {
             case .index(let n): out += "[\(n)]"
-            case .key(let k) where TextFormats.isIdentifier(k): out += out.isEmpty ? k : "." + k
+            case .key(let k) where JSONPath.isIdentifier(k): out += out.isEmpty ? k : "." + k
             case .key(let k):
                 var escaped = ""
                 for s in k.unicodeScalars {

@@ -6,6 +6,30 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
     public let offset: Int
     public let reason: String
     public var description: String { "line \(line), column \(column): \(reason)" }
+
+    public init(line: Int, column: Int, offset: Int, reason: String) {
+        self.line = line
+        self.column = column
+        self.offset = offset
+        self.reason = reason
+    }
+}
+
+/// A parsed text with the keys it gives twice in one object (see `JSONParser.parseDocument`).
+public struct JSONDocument: Sendable, Equatable {
+    public let value: JSONValue
+    public let duplicateKeys: [JSONDuplicateKey]
+}
+
+/// A key given a second time in one object, at `path` (the key's own path), placed by line and
+/// column, with where it was first given. The later value is the one kept.
+public struct JSONDuplicateKey: Sendable, Equatable {
+    public let path: JSONPath
+    public let key: String
+    public let line: Int
+    public let column: Int
+    public let firstLine: Int
+    public let firstColumn: Int
 }
 
 /// Parses JSON into `JSONValue`, keeping key order and number literals. Hand-written because the
@@ -26,29 +50,61 @@ public struct JSONParser {
 
     public static func parse(_ buf: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue {
         var p = JSONParser(buf: buf)
+        return try p.document()
+    }
+
+    /// The value and the keys given twice in one object. The last value of such a key is kept, as
+    /// `parse` keeps it; the list says where, so a reader can warn instead of dropping one silently.
+    /// Texts without duplicates are read once; with them, a second pass records their paths.
+    public static func parseDocument(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONDocument {
+        try bytes.withUnsafeBufferPointer { buf in
+            Result { () throws(JSONSyntaxError) in
+                var p = JSONParser(buf: buf)
+                let value = try p.document()
+                guard p.sawDuplicate else { return JSONDocument(value: value, duplicateKeys: []) }
+                var r = JSONParser(buf: buf)
+                r.recording = true
+                _ = try r.document()
+                return JSONDocument(value: value, duplicateKeys: r.duplicates)
+            }
+        }.get()
+    }
+
+    private mutating func document() throws(JSONSyntaxError) -> JSONValue {
         // A UTF-8 byte-order mark is tolerated: editors on some systems write one.
-        if buf.count >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF { p.i = 3 }
-        p.skipSpace()
-        if p.i == buf.count { throw p.error("the file is empty; a draft is a JSON object such as {\"name\": \"…\", \"prompt\": \"…\"}") }
-        let v = try p.value(depth: 0)
-        p.skipSpace()
-        if p.i != buf.count { throw p.error("unexpected \(p.describeHere()) after the end of the JSON value") }
+        if buf.count >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF { i = 3 }
+        skipSpace()
+        if i == buf.count { throw error("the file is empty; it should hold a JSON object such as {\"name\": \"…\"}") }
+        let v = try value(depth: 0)
+        skipSpace()
+        if i != buf.count { throw error("unexpected \(describeHere()) after the end of the JSON value") }
         return v
     }
 
     private let buf: UnsafeBufferPointer<UInt8>
     private var i = 0
+    private var sawDuplicate = false
+    /// Set on the second pass only: the path down to the current value, and the duplicates found.
+    private var recording = false
+    private var path: [JSONPath.Component] = []
+    private var duplicates: [JSONDuplicateKey] = []
 
     private init(buf: UnsafeBufferPointer<UInt8>) { self.buf = buf }
 
     private func error(_ reason: String, at offset: Int? = nil) -> JSONSyntaxError {
         let off = min(offset ?? i, buf.count)
+        let (line, col) = position(off)
+        return JSONSyntaxError(line: line, column: col, offset: off, reason: reason)
+    }
+
+    /// Line and column (from 1, columns in characters) of a byte offset.
+    private func position(_ off: Int) -> (line: Int, column: Int) {
         var line = 1, col = 1
         for j in 0..<off {
             let b = buf[j]
             if b == 0x0A { line += 1; col = 1 } else if b & 0xC0 != 0x80 { col += 1 }
         }
-        return JSONSyntaxError(line: line, column: col, offset: off, reason: reason)
+        return (line, col)
     }
 
     private func describeHere() -> String {
@@ -242,7 +298,9 @@ public struct JSONParser {
         if i < buf.count && buf[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
         while true {
             skipSpace()
+            if recording { path.append(.index(items.count)) }
             items.append(try value(depth: depth))
+            if recording { path.removeLast() }
             skipSpace()
             guard i < buf.count else { throw error("an array is not closed: ']' is missing", at: open) }
             if buf[i] == UInt8(ascii: ",") {
@@ -261,6 +319,7 @@ public struct JSONParser {
         let open = i
         i += 1
         var obj = JSONObject()
+        var firstSeen: [String: Int] = [:]
         skipSpace()
         if i < buf.count && buf[i] == UInt8(ascii: "}") { i += 1; return .object(obj) }
         while true {
@@ -269,12 +328,23 @@ public struct JSONParser {
             guard buf[i] == UInt8(ascii: "\"") else {
                 throw error("expected a key in double quotes but found \(describeHere())")
             }
+            let keyStart = i
             let key = try string()
             skipSpace()
             guard i < buf.count, buf[i] == UInt8(ascii: ":") else { throw error("expected ':' after the key \"\(key)\"") }
             i += 1
             skipSpace()
-            obj[key] = try value(depth: depth)
+            if recording { path.append(.key(key)); firstSeen[key] = firstSeen[key] ?? keyStart }
+            let v = try value(depth: depth)
+            if !obj.insert(key, v) {
+                sawDuplicate = true
+                if recording {
+                    let (line, column) = position(keyStart), first = position(firstSeen[key]!)
+                    duplicates.append(JSONDuplicateKey(path: JSONPath(path), key: key, line: line, column: column,
+                                                       firstLine: first.line, firstColumn: first.column))
+                }
+            }
+            if recording { path.removeLast() }
             skipSpace()
             guard i < buf.count else { throw error("an object is not closed: '}' is missing", at: open) }
             if buf[i] == UInt8(ascii: ",") {

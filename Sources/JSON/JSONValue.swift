@@ -114,6 +114,13 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
     public func contains(_ key: String) -> Bool { values[key] != nil }
 
+    /// Sets a key as the subscript does; false when the key was already there (the parser notes
+    /// duplicates with it, at the cost of the one lookup it makes anyway).
+    mutating func insert(_ key: String, _ value: JSONValue) -> Bool {
+        if values.updateValue(value, forKey: key) == nil { keys.append(key); return true }
+        return false
+    }
+
     public func makeIterator() -> AnyIterator<(key: String, value: JSONValue)> {
         var i = 0
         return AnyIterator {
