@@ -115,7 +115,7 @@ struct DraftLocation {
             if slug.hasSuffix(".json") { slug.removeLast(5) }
             return DraftLocation(path: file, store: DraftStore(directory: url.deletingLastPathComponent().path), slug: slug)
         }
-        let store = DraftStore(environment: CLIOutput.environment)
+        let store = DraftStore.withConfiguredKey(environment: CLIOutput.environment)
         do throws(DraftError) {
             let slug = try store.resolve(file)
             return DraftLocation(path: store.file(for: slug), store: store, slug: slug)

@@ -18,7 +18,7 @@ struct WizardOptions: ParsableArguments {
 
     var settings: WizardSettings {
         WizardSettings(sandbox: connection.sandbox, baseURL: connection.baseURL, apiKeyFile: connection.apiKeyFile,
-                       theme: theme, accessible: accessible)
+                       timeout: connection.timeout, theme: theme, accessible: accessible)
     }
 }
 
@@ -27,6 +27,7 @@ struct WizardSettings: Equatable {
     var sandbox = false
     var baseURL: String?
     var apiKeyFile: String?
+    var timeout: String?
     var theme: String?
     var accessible = false
 }
@@ -59,9 +60,10 @@ struct WizardLauncher {
     let environment = CLIOutput.environment
 
     func run(_ entry: Entry) throws -> Int32 {
-        let (api, backend) = try connection()
+        let (api, backend, key) = try connection()
         defer { api.shutdownAndWait() }
-        var store = DraftStore(environment: environment)
+        // Drafts refuse the key in use, wherever it came from (not only REVOX_API_KEY).
+        var store = DraftStore(environment: environment, key: key)
         var wizard: Wizard
         var lock: DraftLock?
         defer { lock?.release() }
@@ -77,7 +79,7 @@ struct WizardLauncher {
                 }
                 // A draft outside the store is saved in place, its metadata beside it.
                 let dir = name.contains("/") ? String(name[..<name.lastIndex(of: "/")!]) : "."
-                store = DraftStore(directory: dir.isEmpty ? "/" : dir)
+                store = DraftStore(directory: dir.isEmpty ? "/" : dir, apiKey: key?.secret)
                 slug = String(name.split(separator: "/").last!.dropLast(5))
             } else {
                 do { slug = try store.resolve(name) } catch {
@@ -111,11 +113,12 @@ struct WizardLauncher {
     }
 
     /// The real API when a key is configured; otherwise (or with --sandbox) the in-process sandbox.
-    func connection() throws -> (LazyAPI, Backend) {
+    /// Also the configured key, which drafts must never hold.
+    func connection() throws -> (LazyAPI, Backend, APIKey?) {
         let config: RevoxConfiguration
         do {
             config = try RevoxConfiguration.load(baseURL: settings.baseURL, apiKeyFile: settings.apiKeyFile,
-                                                 environment: environment)
+                                                 timeout: settings.timeout, environment: environment)
         } catch {
             APIConsole.error(error.message, next: nil)
             throw ExitCode(APIExit.usage)
@@ -124,12 +127,12 @@ struct WizardLauncher {
             let api = LazyAPI {
                 let sb = try await Sandbox.start()
                 return SandboxBackedClient(sandbox: sb, client: RevoxHTTPClient(configuration:
-                    try RevoxConfiguration(baseURL: sb.baseURL, apiKey: APIKey(sb.apiKey), keySource: .explicit)))
+                    try RevoxConfiguration(baseURL: sb.baseURL, apiKey: APIKey(sb.apiKey), keySource: .explicit, timeout: config.timeout)))
             }
-            return (api, Backend(isSandbox: true, baseURL: "built-in sandbox", maskedKey: nil))
+            return (api, Backend(isSandbox: true, baseURL: "built-in sandbox", maskedKey: nil), config.apiKey)
         }
         let api = LazyAPI { RevoxHTTPClient(configuration: config) }
-        return (api, Backend(isSandbox: false, baseURL: config.baseURL, maskedKey: config.apiKey?.masked))
+        return (api, Backend(isSandbox: false, baseURL: config.baseURL, maskedKey: config.apiKey?.masked), config.apiKey)
     }
 
     /// `themes/` beside the program or above it (a build in `.build/…`); nil uses the built-ins.
