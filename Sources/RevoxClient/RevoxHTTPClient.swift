@@ -132,16 +132,19 @@ public final class RevoxHTTPClient: RevoxAPI {
         let deadline = ContinuousClock.now + timeout
         let first = FirstResult<Result<RawResponse, RevoxError>>()
         let work = Task {
-            let r: Result<RawResponse, RevoxError>
+            var r: Result<RawResponse, RevoxError>
             do throws(RevoxError) { r = .success(try await attempts(call, body: body, deadline: deadline)) } catch { r = .failure(error) }
+            // Cancelled by the timer (or cut by the deadline AsyncHTTPClient was given): a timeout.
+            if case .failure = r, ContinuousClock.now >= deadline { r = .failure(transportError(call, .timedOut)) }
             first.offer(r)
         }
-        // The timer: AsyncHTTPClient's own deadline does not cover reading the body, and a cancelled
-        // request may take a while to wind down; the answer does not wait for it.
+        // The timer: AsyncHTTPClient's own deadline does not cover reading the body. The cancelled
+        // request is given a moment to wind down (so what was sent is settled), but not more.
         let timer = Task {
             guard (try? await Task.sleep(until: deadline, clock: .continuous)) != nil else { return }
-            first.offer(.failure(transportError(call, .timedOut)))
             work.cancel()
+            guard (try? await Task.sleep(for: .seconds(1))) != nil else { return }
+            first.offer(.failure(transportError(call, .timedOut)))
         }
         let result = await withTaskCancellationHandler {
             await first.value()
