@@ -134,8 +134,9 @@ public final class RevoxHTTPClient: RevoxAPI {
         let work = Task {
             var r: Result<RawResponse, RevoxError>
             do throws(RevoxError) { r = .success(try await attempts(call, body: body, deadline: deadline)) } catch { r = .failure(error) }
-            // Cancelled by the timer (or cut by the deadline AsyncHTTPClient was given): a timeout.
-            if case .failure = r, ContinuousClock.now >= deadline { r = .failure(transportError(call, .timedOut)) }
+            // A transport failure (no status) once the deadline has passed is the timer's cancel, or
+            // AsyncHTTPClient's own deadline: a timeout. An answer that did come is reported as it is.
+            if case .failure(let e) = r, e.status == nil, ContinuousClock.now >= deadline { r = .failure(transportError(call, .timedOut)) }
             first.offer(r)
         }
         // The timer: AsyncHTTPClient's own deadline does not cover reading the body. The cancelled

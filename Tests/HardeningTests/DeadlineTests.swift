@@ -65,7 +65,7 @@ struct DeadlineTests {
     @Test("--timeout and REVOX_TIMEOUT set the deadline of a command; a bad value is refused")
     func theTimeoutIsConfigurable() async throws {
         let server = try RawServer { _, _ in
-            var r = RawServer.json(#"{"voices": []}"# + String(repeating: " ", count: 100))
+            var r = RawServer.json(#"{"voices": []}"# + String(repeating: " ", count: 300))
             r.trickle = 0.2
             return r
         }
@@ -74,12 +74,13 @@ struct DeadlineTests {
         let env = hermeticEnv(home, ["REVOX_API_KEY": "sk_test_0123456789abcdef", "REVOX_BASE_URL": server.baseURL])
         let (flag, s1) = try await Self.timed { try await wizardCLI(["voices", "--timeout", "1"], env: env, timeout: 30) }
         #expect(flag.status == 3 && flag.err.contains("within 1 s"), "\(flag.status): \(flag.err)")
-        #expect(s1 < 6, "\(s1) s")
+        // Generous for a loaded machine; the body alone takes 63 s.
+        #expect(s1 < 15, "\(s1) s")
         var envTimeout = env
         envTimeout["REVOX_TIMEOUT"] = "1"
         let (fromEnv, s2) = try await Self.timed { try await wizardCLI(["voices"], env: envTimeout, timeout: 30) }
         #expect(fromEnv.status == 3 && fromEnv.err.contains("within 1 s"), "\(fromEnv.status): \(fromEnv.err)")
-        #expect(s2 < 6, "\(s2) s")
+        #expect(s2 < 15, "\(s2) s")
         envTimeout["REVOX_TIMEOUT"] = "soon"
         let bad = try await wizardCLI(["voices"], env: envTimeout)
         #expect(bad.status == 2 && bad.err.contains("REVOX_TIMEOUT 'soon'"), "\(bad.status): \(bad.err)")
