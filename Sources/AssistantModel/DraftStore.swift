@@ -51,7 +51,8 @@ public struct DraftSummary: Sendable, Equatable {
 public struct DraftStore: Sendable {
     public let directory: String
     /// The API key in force, refused in any body saved (nil: no check).
-    private let apiKey: String?
+    /// The key refused in bodies (exposed so a store opened beside a file refuses the same one).
+    public let apiKey: String?
 
     public init(directory: String, apiKey: String? = nil) {
         self.directory = directory

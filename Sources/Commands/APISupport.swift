@@ -13,8 +13,44 @@ struct APIConnectionOptions: ParsableArguments {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("API base URL (default: $REVOX_BASE_URL, else \(RevoxConfiguration.defaultBaseURL)).", valueName: "URL"))
     var baseURL: String?
 
-    @Option(name: .customLong("api-key-file"), help: ArgumentHelp("Read the API key from this file (mode 600) when REVOX_API_KEY is not set.", valueName: "PATH"))
+    @Option(name: .customLong("api-key-file"), help: ArgumentHelp("Read the API key from this file (mode 600); wins over REVOX_API_KEY.", valueName: "PATH"))
     var apiKeyFile: String?
+
+    @Option(help: ArgumentHelp("Seconds one operation may take, retries included (default: $REVOX_TIMEOUT, else 60).", valueName: "SECONDS"))
+    var timeout: String?
+
+    /// The configuration these options and the environment give, or the reason on stderr and exit 2.
+    func configuration(environment: [String: String]) throws -> RevoxConfiguration {
+        do {
+            return try RevoxConfiguration.load(baseURL: baseURL, apiKeyFile: apiKeyFile, timeout: timeout, environment: environment)
+        } catch {
+            APIConsole.error(error.message, next: nil)
+            throw ExitCode(APIExit.usage)
+        }
+    }
+
+    /// With `--sandbox` no key is read (a broken key file does not matter), only the deadline.
+    func sandboxTimeout(environment: [String: String]) throws -> Duration {
+        do { return try RevoxConfiguration.timeout(flag: timeout, environment: environment) } catch {
+            APIConsole.error(error.message, next: nil)
+            throw ExitCode(APIExit.usage)
+        }
+    }
+}
+
+extension DraftStore {
+    /// The store the environment points at, refusing in any body the key actually in use, whatever
+    /// its source (`--api-key-file`, REVOX_API_KEY, the key file).
+    init(environment: [String: String], key: APIKey?) {
+        self.init(directory: DraftStore.directory(environment: environment), apiKey: key?.secret)
+    }
+
+    /// The store for commands without connection flags: the key the environment and key file give
+    /// (REVOX_API_KEY as it stands when the configuration does not load, say for a bad base URL).
+    static func withConfiguredKey(environment: [String: String]) -> DraftStore {
+        let key = (try? RevoxConfiguration.load(environment: environment))?.apiKey ?? environment["REVOX_API_KEY"].flatMap(APIKey.init)
+        return DraftStore(environment: environment, key: key)
+    }
 }
 
 /// Exit statuses shared by submit, voices and assistants.
@@ -45,21 +81,16 @@ struct APISession {
     /// Opens the session, or prints why it cannot and exits 2.
     static func open(_ options: APIConnectionOptions, environment: [String: String] = CLIOutput.environment) async throws -> APISession {
         if options.sandbox {
+            let timeout = try options.sandboxTimeout(environment: environment)
             let sb: Sandbox
             do { sb = try await Sandbox.start() } catch {
                 APIConsole.error("could not start the sandbox: \(error)", next: "Try again; if it keeps failing, run 'assistant-wizard sandbox' to see why.")
                 throw ExitCode(APIExit.unreachable)
             }
-            let config = try! RevoxConfiguration(baseURL: sb.baseURL, apiKey: APIKey(sb.apiKey), keySource: .explicit)
+            let config = try! RevoxConfiguration(baseURL: sb.baseURL, apiKey: APIKey(sb.apiKey), keySource: .explicit, timeout: timeout)
             return APISession(client: RevoxHTTPClient(configuration: config), sandbox: sb)
         }
-        let config: RevoxConfiguration
-        do {
-            config = try RevoxConfiguration.load(baseURL: options.baseURL, apiKeyFile: options.apiKeyFile, environment: environment)
-        } catch {
-            APIConsole.error(error.message, next: nil)
-            throw ExitCode(APIExit.usage)
-        }
+        let config = try options.configuration(environment: environment)
         guard config.hasKey else {
             let path = RevoxConfiguration.defaultKeyFilePath(environment: environment) ?? "~/.config/assistant-wizard/api-key"
             APIConsole.error("no API key is configured.",
@@ -105,7 +136,7 @@ enum APIConsole {
             for f in e.fieldErrors { text += "  \(f.path.isEmpty ? "(body)" : f.path): \(f.message)\n" }
         }
         text += "\(e.suggestion)\n"
-        if !e.rawBody.isEmpty && e.kind != .invalidFields {
+        if !e.rawBody.isEmpty && !(e.kind == .invalidFields && !e.fieldErrors.isEmpty) {
             let body = e.rawBody.count > 600 ? String(e.rawBody.prefix(600)) + "…" : e.rawBody
             text += "server answer (\(e.status.map(String.init) ?? "no status")): \(body)\n"
         }

@@ -23,6 +23,23 @@ enum CLIOutput {
             .joined(separator: "\n")
     }
 
+    /// JSON text with the characters that are unsafe on a terminal but legal raw in JSON strings
+    /// (bidi marks, BOM, tag characters) written as `\uXXXX` escapes: the same JSON value, shown
+    /// safely. Outside strings JSON text is ASCII, so every such scalar is inside one.
+    static func terminalSafeJSON(_ bytes: [UInt8]) -> [UInt8] {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard text.unicodeScalars.contains(where: { $0.value >= 0x80 && isUnsafeForDisplay($0) }) else { return bytes }
+        var out = ""
+        for s in text.unicodeScalars {
+            guard s.value >= 0x80, isUnsafeForDisplay(s) else { out.unicodeScalars.append(s); continue }
+            for unit in String(s).utf16 {
+                let hex = String(unit, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }
+        }
+        return Array(out.utf8)
+    }
+
     /// Unbuffered, straight to the descriptor, so stdout and stderr interleave in order.
     private static func write(fd: Int32, _ bytes: [UInt8]) {
         bytes.withUnsafeBytes { buf in

@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// Plain-text layout for command output.
 enum CLIText {
     /// Columns padded to their widest cell (in characters), two spaces apart.
@@ -11,9 +13,11 @@ enum CLIText {
         }.joined(separator: "\n") + "\n"
     }
 
-    /// A value shown on one line: control characters as spaces, cut with … past `max` characters.
+    /// A value shown on one line: line breaks and ASCII controls as spaces, other unsafe characters
+    /// (bidi marks, BOM, tags, C1) escaped before the cut so table columns line up; cut with …
+    /// past `max` characters.
     static func oneLine(_ s: String, max: Int) -> String {
-        let flat = String(s.map { $0.isNewline || ($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) ? " " : $0 })
+        let flat = String(s.map { $0.isNewline || ($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) ? " " : $0 }).sanitizedForDisplay
         return flat.count <= max ? flat : String(flat.prefix(max - 1)) + "…"
     }
 }

@@ -9,7 +9,7 @@ struct DraftsCommand: AsyncParsableCommand {
         subcommands: [List.self, Show.self, Remove.self],
         defaultSubcommand: List.self)
 
-    static var store: DraftStore { DraftStore(environment: CLIOutput.environment) }
+    static var store: DraftStore { DraftStore.withConfiguredKey(environment: CLIOutput.environment) }
 
     static func resolve(_ name: String, in store: DraftStore) throws -> String {
         do throws(DraftError) { return try store.resolve(name) } catch {

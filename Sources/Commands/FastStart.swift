@@ -59,7 +59,7 @@ extension WizardSettings {
             case "--sandbox", "--accessible":
                 guard value == nil else { return nil }
                 if name == "--sandbox" { settings.sandbox = true } else { settings.accessible = true }
-            case "--theme", "--base-url", "--api-key-file":
+            case "--theme", "--base-url", "--api-key-file", "--timeout":
                 if value == nil {
                     guard let next = rest.popFirst(), !next.hasPrefix("-") else { return nil }
                     value = next
@@ -68,6 +68,7 @@ extension WizardSettings {
                 switch name {
                 case "--theme": settings.theme = value
                 case "--base-url": settings.baseURL = value
+                case "--timeout": settings.timeout = value
                 default: settings.apiKeyFile = value
                 }
             default: return nil

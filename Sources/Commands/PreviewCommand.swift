@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssistantModel
+import RevoxClient
 
 struct PreviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,7 +9,8 @@ struct PreviewCommand: AsyncParsableCommand {
         discussion: """
         The output is byte for byte what submit sends. Exit status as for validate.
         With --curl, prints a curl command for POST $REVOX_BASE_URL/assistants (default \(CLIPreview.defaultBaseURL));
-        the key appears as $REVOX_API_KEY, never its value.
+        the key appears as $REVOX_API_KEY, never its value. A plain http:// base URL to another machine is
+        refused (exit 2), as by every command that sends.
         """)
 
     @Argument(help: "A JSON file holding a request body.")
@@ -27,7 +29,15 @@ struct PreviewCommand: AsyncParsableCommand {
         }
         let bytes = CanonicalJSON.encode(body)
         if curl {
-            CLIOutput.stdout(CLIPreview.curlCommand(body: bytes, baseURL: CLIPreview.baseURL(CLIOutput.environment)))
+            // The command would send the key: the same URL rules as a real send.
+            let url: String
+            do throws(ConfigurationError) {
+                url = try RevoxConfiguration(baseURL: CLIPreview.baseURL(CLIOutput.environment), apiKey: nil).baseURL
+            } catch {
+                CLIOutput.stderr("error: \(error.message) (from REVOX_BASE_URL); no curl command printed\n")
+                throw ExitCode(CLIReport.unreadable)
+            }
+            CLIOutput.stdout(CLIPreview.curlCommand(body: bytes, baseURL: url))
         } else {
             CLIOutput.stdout(bytes)
         }

@@ -129,7 +129,7 @@ struct SubmitCommand: AsyncParsableCommand {
 /// it), anything else is looked up by name among the saved drafts.
 enum DraftLocation {
     static func open(_ file: String, environment: [String: String] = CLIOutput.environment) throws -> DraftSession {
-        let store = DraftStore(environment: environment)
+        let store = DraftStore.withConfiguredKey(environment: environment)
         var slug: String?
         if !FileIO.exists(file) {
             do throws(DraftError) { slug = try store.resolve(file) } catch {
@@ -139,7 +139,7 @@ enum DraftLocation {
         }
         do throws(SessionError) {
             if let slug { return try DraftSession.open(store: store, slug: slug) }
-            return try DraftSession.open(file: file, apiKey: environment["REVOX_API_KEY"])
+            return try DraftSession.open(file: file, apiKey: store.apiKey)
         } catch {
             CLIOutput.stderr("error: \(error.description)\n")
             CLIOutput.stderr("Nothing was sent.\n")

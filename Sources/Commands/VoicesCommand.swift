@@ -26,7 +26,7 @@ struct VoicesCommand: AsyncParsableCommand {
                 && (provider.map { v.provider.caseInsensitiveCompare($0) == .orderedSame } ?? true)
         }
         if json {
-            CLIOutput.stdout(JSONEncoding.pretty(.object(JSONObject([("voices", .array(voices.map { .object($0.json) }))]))))
+            CLIOutput.stdout(CLIOutput.terminalSafeJSON(JSONEncoding.pretty(.object(JSONObject([("voices", .array(voices.map { .object($0.json) }))])))))
             return
         }
         if voices.isEmpty {

@@ -19,7 +19,7 @@ struct WizardOptions: ParsableArguments {
 
     var settings: WizardSettings {
         WizardSettings(sandbox: connection.sandbox, baseURL: connection.baseURL, apiKeyFile: connection.apiKeyFile,
-                       theme: theme, accessible: accessible)
+                       timeout: connection.timeout, theme: theme, accessible: accessible)
     }
 }
 
@@ -28,6 +28,7 @@ struct WizardSettings: Equatable {
     var sandbox = false
     var baseURL: String?
     var apiKeyFile: String?
+    var timeout: String?
     var theme: String?
     var accessible = false
 }
@@ -60,9 +61,10 @@ struct WizardLauncher {
     let environment = CLIOutput.environment
 
     func run(_ entry: Entry) throws -> Int32 {
-        let (api, backend) = try connection()
+        let (api, backend, key) = try connection()
         defer { api.shutdownAndWait() }
-        let store = DraftStore(environment: environment)
+        // Drafts refuse the key in use, wherever it came from (not only REVOX_API_KEY).
+        let store = DraftStore(environment: environment, key: key)
         var wizard: Wizard
         var session: DraftSession?
         defer { session?.close() }
@@ -80,7 +82,7 @@ struct WizardLauncher {
             do throws(SessionError) {
                 // A draft outside the store is saved in place, its records beside it.
                 if isFile {
-                    session = try DraftSession.open(file: name, apiKey: environment["REVOX_API_KEY"])
+                    session = try DraftSession.open(file: name, apiKey: key?.secret)
                 } else {
                     let slug: String
                     do throws(DraftError) { slug = try store.resolve(name) } catch {
@@ -115,11 +117,12 @@ struct WizardLauncher {
     }
 
     /// The real API when a key is configured; otherwise (or with --sandbox) the in-process sandbox.
-    func connection() throws -> (LazyAPI, Backend) {
+    /// Also the configured key, which drafts must never hold.
+    func connection() throws -> (LazyAPI, Backend, APIKey?) {
         let config: RevoxConfiguration
         do {
             config = try RevoxConfiguration.load(baseURL: settings.baseURL, apiKeyFile: settings.apiKeyFile,
-                                                 environment: environment)
+                                                 timeout: settings.timeout, environment: environment)
         } catch {
             APIConsole.error(error.message, next: nil)
             throw ExitCode(APIExit.usage)
@@ -128,12 +131,12 @@ struct WizardLauncher {
             let api = LazyAPI {
                 let sb = try await Sandbox.start()
                 return SandboxBackedClient(sandbox: sb, client: RevoxHTTPClient(configuration:
-                    try RevoxConfiguration(baseURL: sb.baseURL, apiKey: APIKey(sb.apiKey), keySource: .explicit)))
+                    try RevoxConfiguration(baseURL: sb.baseURL, apiKey: APIKey(sb.apiKey), keySource: .explicit, timeout: config.timeout)))
             }
-            return (api, Backend(isSandbox: true, baseURL: "built-in sandbox", maskedKey: nil))
+            return (api, Backend(isSandbox: true, baseURL: "built-in sandbox", maskedKey: nil), config.apiKey)
         }
         let api = LazyAPI { RevoxHTTPClient(configuration: config) }
-        return (api, Backend(isSandbox: false, baseURL: config.baseURL, maskedKey: config.apiKey?.masked))
+        return (api, Backend(isSandbox: false, baseURL: config.baseURL, maskedKey: config.apiKey?.masked), config.apiKey)
     }
 
     /// `themes/` beside the program or above it (a build in `.build/…`); nil uses the built-ins.

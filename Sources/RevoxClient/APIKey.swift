@@ -26,9 +26,6 @@ public struct APIKey: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
         return String(chars.prefix(prefixLength)) + "…" + String(chars.suffix(4))
     }
 
-    /// True when the key has characters that cannot go in an HTTP header (a pasted line break, say).
-    var hasControlCharacters: Bool { secret.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } }
-
     public var description: String { masked }
     public var debugDescription: String { "APIKey(\(masked))" }
     public var customMirror: Mirror { Mirror(self, children: ["masked": masked]) }

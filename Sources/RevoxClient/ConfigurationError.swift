@@ -8,6 +8,7 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
         case keyFileUnreadable
         case keyFileEmpty
         case keyMalformed
+        case invalidTimeout
     }
 
     public let kind: Kind

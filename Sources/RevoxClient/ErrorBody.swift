@@ -89,7 +89,8 @@ enum ErrorBody {
         }
     }
 
-    /// The server's own summary: `message`, `error` (string, or an object with `message`), or a string `detail`.
+    /// The server's own summary: `message`, `error` (string, or an object with `message`), or a
+    /// string `detail` or `errors`.
     static func message(in body: JSONValue) -> String? {
         guard case .object(let o) = body else { return body.stringValue }
         if let m = o["message"]?.stringValue, !m.isEmpty { return m }
@@ -98,6 +99,7 @@ enum ErrorBody {
             if let m = e.objectValue?["message"]?.stringValue, !m.isEmpty { return m }
         }
         if let d = o["detail"]?.stringValue, !d.isEmpty { return d }
+        if let e = o["errors"]?.stringValue, !e.isEmpty { return e }
         return nil
     }
 }

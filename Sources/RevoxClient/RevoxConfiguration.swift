@@ -4,43 +4,55 @@ import Foundation
 /// file for people who do not want the key in their shell environment.
 ///
 /// Base URL: `--base-url` > `REVOX_BASE_URL` > `https://www.getrevox.com/api`.
-/// Key: `REVOX_API_KEY` > `--api-key-file PATH` > `$XDG_CONFIG_HOME/assistant-wizard/api-key`
-/// (`~/.config/assistant-wizard/api-key` when XDG_CONFIG_HOME is unset).
+/// Key: `--api-key-file PATH` > `REVOX_API_KEY` > `$XDG_CONFIG_HOME/assistant-wizard/api-key`
+/// (`~/.config/assistant-wizard/api-key` when XDG_CONFIG_HOME is unset): the command line wins over
+/// the environment, which wins over files, as in the official SDKs.
+/// Deadline of one operation: `--timeout` > `REVOX_TIMEOUT` > 60 s.
 public struct RevoxConfiguration: Sendable, Equatable {
     public static let defaultBaseURL = "https://www.getrevox.com/api"
 
     /// Where the key came from, so screens can say "key from REVOX_API_KEY (sk_…1a2b)".
     public enum KeySource: Sendable, Equatable, CustomStringConvertible {
         case environment
+        /// The default key file (XDG).
         case file(String)
+        /// The file named by `--api-key-file`.
+        case flagFile(String)
         case explicit
         case none
 
         public var description: String {
             switch self {
             case .environment: return "REVOX_API_KEY"
-            case .file(let path): return path
+            case .file(let path): return "the key file \(path)"
+            case .flagFile(let path): return "--api-key-file \(path)"
             case .explicit: return "given directly"
             case .none: return "no key configured"
             }
         }
     }
 
+    public static let defaultTimeout: Duration = .seconds(60)
+
     /// Normalised: no trailing slash, so `baseURL + "/assistants"` is the endpoint.
     public let baseURL: String
     public let apiKey: APIKey?
     public let keySource: KeySource
+    /// How long one operation (connect, send, the whole answer, retries and their waits) may take.
+    public let timeout: Duration
 
     /// False when no key was found anywhere: the wizard then offers the offline sandbox.
     public var hasKey: Bool { apiKey != nil }
 
     /// A configuration from values already in hand (the sandbox, tests). The URL is checked the same way.
-    public init(baseURL: String, apiKey: APIKey?, keySource: KeySource = .explicit) throws(ConfigurationError) {
+    public init(baseURL: String, apiKey: APIKey?, keySource: KeySource = .explicit,
+                timeout: Duration = RevoxConfiguration.defaultTimeout) throws(ConfigurationError) {
         self.baseURL = try Self.checkedBaseURL(baseURL)
         self.apiKey = apiKey
         self.keySource = apiKey == nil ? .none : keySource
-        if let apiKey, apiKey.hasControlCharacters {
-            throw ConfigurationError(.keyMalformed, "the API key from \(self.keySource) contains control characters (a pasted line break?); store it on one line")
+        self.timeout = timeout
+        if let apiKey, let problem = KeyText.problem(in: apiKey.secret) {
+            throw ConfigurationError(.keyMalformed, "the API key from \(self.keySource) \(problem); it would be refused with 401. Store the key as plain text on one line")
         }
     }
 
@@ -50,20 +62,33 @@ public struct RevoxConfiguration: Sendable, Equatable {
     public static func load(
         baseURL flagURL: String? = nil,
         apiKeyFile flagKeyFile: String? = nil,
+        timeout flagTimeout: String? = nil,
         environment: [String: String]
     ) throws(ConfigurationError) -> RevoxConfiguration {
         let url = nonEmpty(flagURL) ?? nonEmpty(environment["REVOX_BASE_URL"]) ?? defaultBaseURL
-        if let key = environment["REVOX_API_KEY"].flatMap(APIKey.init) {
-            return try RevoxConfiguration(baseURL: url, apiKey: key, keySource: .environment)
-        }
+        let timeout = try timeout(flag: flagTimeout, environment: environment)
         if let path = nonEmpty(flagKeyFile) {
             let key = try readKeyFile(path, mustExist: true)
-            return try RevoxConfiguration(baseURL: url, apiKey: key, keySource: .file(path))
+            return try RevoxConfiguration(baseURL: url, apiKey: key, keySource: .flagFile(path), timeout: timeout)
+        }
+        if let key = environment["REVOX_API_KEY"].flatMap(APIKey.init) {
+            return try RevoxConfiguration(baseURL: url, apiKey: key, keySource: .environment, timeout: timeout)
         }
         if let path = defaultKeyFilePath(environment: environment), let key = try readKeyFile(path, mustExist: false) {
-            return try RevoxConfiguration(baseURL: url, apiKey: key, keySource: .file(path))
+            return try RevoxConfiguration(baseURL: url, apiKey: key, keySource: .file(path), timeout: timeout)
         }
-        return try RevoxConfiguration(baseURL: url, apiKey: nil, keySource: .none)
+        return try RevoxConfiguration(baseURL: url, apiKey: nil, keySource: .none, timeout: timeout)
+    }
+
+    /// `--timeout` > `REVOX_TIMEOUT` > 60 s: seconds, a positive number up to a day (`90`, `2.5`).
+    public static func timeout(flag: String?, environment: [String: String]) throws(ConfigurationError) -> Duration {
+        let (raw, source): (String?, String) = nonEmpty(flag) != nil ? (flag, "--timeout") : (nonEmpty(environment["REVOX_TIMEOUT"]), "REVOX_TIMEOUT")
+        guard let raw else { return defaultTimeout }
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        guard let s = Double(text.hasSuffix("s") ? String(text.dropLast()) : text), s.isFinite, s > 0, s <= 86_400 else {
+            throw ConfigurationError(.invalidTimeout, "\(source) '\(raw)' is not a number of seconds between 0 and 86400 (e.g. 60 or 2.5)")
+        }
+        return .milliseconds(Int64((s * 1000).rounded(.up)))
     }
 
     /// `$XDG_CONFIG_HOME/assistant-wizard/api-key`, else `$HOME/.config/assistant-wizard/api-key`.
@@ -94,8 +119,16 @@ public struct RevoxConfiguration: Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigurationError(.keyFileUnreadable, "cannot read the API key file \(path): permission denied")
         }
-        guard let key = APIKey(String(decoding: data, as: UTF8.self)) else {
+        let bytes = [UInt8](data)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let bad = KeyText.firstInvalidUTF8Offset(bytes) ?? 0
+            throw ConfigurationError(.keyMalformed, "the API key file \(path) is not valid UTF-8 text (byte \(bad + 1) is 0x\(String(bytes[bad], radix: 16, uppercase: true))); save the key as plain text on one line")
+        }
+        guard let key = APIKey(text) else {
             throw ConfigurationError(.keyFileEmpty, "the API key file \(path) is empty; put the key on its first line")
+        }
+        if let problem = KeyText.problem(in: key.secret) {
+            throw ConfigurationError(.keyMalformed, "the API key file \(path) \(problem); the server would refuse the key with 401. Save the key as plain text on one line")
         }
         return key
     }

@@ -9,8 +9,9 @@ public final class RevoxHTTPClient: RevoxAPI {
     public struct Options: Sendable {
         /// How long to try to connect before giving up: short, so a dead server fails fast.
         public var connectTimeout: Duration = .seconds(5)
-        /// How long one request may take from start to the last byte of the answer.
-        public var requestTimeout: Duration = .seconds(60)
+        /// How long one operation may take, from the first connect to the last byte of the answer,
+        /// retries and their waits included; nil takes the configuration's (`--timeout`, 60 s).
+        public var requestTimeout: Duration?
         /// Extra attempts for a GET after a 429, a 500/502/503/504 or a connection lost mid-answer.
         public var maxGetRetries = 2
         /// First backoff delay; doubles each attempt (with ±20 % jitter) up to `maxRetryDelay`.
@@ -27,6 +28,8 @@ public final class RevoxHTTPClient: RevoxAPI {
 
     public let configuration: RevoxConfiguration
     public let options: Options
+    /// The deadline of one operation.
+    public var timeout: Duration { options.requestTimeout ?? configuration.timeout }
     private let http: HTTPClient
     private let host: String
 
@@ -123,11 +126,41 @@ public final class RevoxHTTPClient: RevoxAPI {
         let body: [UInt8]
     }
 
-    /// Sends the call, retrying only GETs, and returns a 2xx answer; anything else is thrown typed.
+    /// Sends the call within one deadline (attempts, answers and waits between them), retrying
+    /// only GETs, and returns a 2xx answer; anything else is thrown typed.
     private func send(_ call: Call, body: [UInt8]?) async throws(RevoxError) -> RawResponse {
+        let deadline = ContinuousClock.now + timeout
+        let first = FirstResult<Result<RawResponse, RevoxError>>()
+        let work = Task {
+            var r: Result<RawResponse, RevoxError>
+            do throws(RevoxError) { r = .success(try await attempts(call, body: body, deadline: deadline)) } catch { r = .failure(error) }
+            // A transport failure (no status) once the deadline has passed is the timer's cancel, or
+            // AsyncHTTPClient's own deadline: a timeout. An answer that did come is reported as it is.
+            if case .failure(let e) = r, e.status == nil, ContinuousClock.now >= deadline { r = .failure(transportError(call, .timedOut)) }
+            first.offer(r)
+        }
+        // The timer: AsyncHTTPClient's own deadline does not cover reading the body. The cancelled
+        // request is given a moment to wind down (so what was sent is settled), but not more.
+        let timer = Task {
+            guard (try? await Task.sleep(until: deadline, clock: .continuous)) != nil else { return }
+            work.cancel()
+            guard (try? await Task.sleep(for: .seconds(1))) != nil else { return }
+            first.offer(.failure(transportError(call, .timedOut)))
+        }
+        let result = await withTaskCancellationHandler {
+            await first.value()
+        } onCancel: {
+            first.offer(.failure(transportError(call, .cancelled)))
+            work.cancel()
+        }
+        timer.cancel()
+        return try result.get()
+    }
+
+    private func attempts(_ call: Call, body: [UInt8]?, deadline: ContinuousClock.Instant) async throws(RevoxError) -> RawResponse {
         var attempt = 0
         while true {
-            let outcome = await attemptOnce(call, body: body)
+            let outcome = await attemptOnce(call, body: body, deadline: deadline)
             let canRetry = call.method == .get && attempt < options.maxGetRetries
             switch outcome {
             case .success(let r) where (200..<300).contains(r.status):
@@ -142,13 +175,17 @@ public final class RevoxHTTPClient: RevoxAPI {
                     } else {
                         wait = backoff(attempt)
                     }
+                    // A wait that would outlast the deadline is not begun: the answer in hand is reported.
+                    if ContinuousClock.now + wait >= deadline { throw statusError(call, r) }
                     try await pause(wait, call)
                     attempt += 1
                     continue
                 }
                 throw statusError(call, r)
-            case .failure(.lost) where canRetry:
-                try await pause(backoff(attempt), call)
+            case .failure(.lost(let why)) where canRetry:
+                let wait = backoff(attempt)
+                if ContinuousClock.now + wait >= deadline { throw transportError(call, .lost(why)) }
+                try await pause(wait, call)
                 attempt += 1
             case .failure(let f):
                 throw transportError(call, f)
@@ -163,10 +200,12 @@ public final class RevoxHTTPClient: RevoxAPI {
         case timedOut
         /// The connection broke after the request may have been sent.
         case lost(String)
+        /// The answer came, larger than `maxResponseBytes`.
+        case tooLarge(status: Int)
         case cancelled
     }
 
-    private func attemptOnce(_ call: Call, body: [UInt8]?) async -> Result<RawResponse, TransportFailure> {
+    private func attemptOnce(_ call: Call, body: [UInt8]?, deadline: ContinuousClock.Instant) async -> Result<RawResponse, TransportFailure> {
         var request = HTTPClientRequest(url: configuration.baseURL + call.path)
         switch call.method {
         case .get: request.method = .GET
@@ -182,10 +221,15 @@ public final class RevoxHTTPClient: RevoxAPI {
             request.body = .bytes(ByteBuffer(bytes: body))
         }
         do {
-            let deadline = NIODeadline.now() + .nanoseconds(Int64(options.requestTimeout.nanoseconds))
-            let response = try await http.execute(request, deadline: deadline)
+            let left = ContinuousClock.now.duration(to: deadline)
+            let response = try await http.execute(request, deadline: NIODeadline.now() + .nanoseconds(max(0, left.nanoseconds)))
             let retryAfter = response.headers.first(name: "Retry-After").flatMap(Self.parseRetryAfter)
-            var buffer = try await response.body.collect(upTo: options.maxResponseBytes)
+            var buffer: ByteBuffer
+            do {
+                buffer = try await response.body.collect(upTo: options.maxResponseBytes)
+            } catch is NIOTooManyBytesError {
+                return .failure(.tooLarge(status: Int(response.status.code)))
+            }
             let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
             return .success(RawResponse(status: Int(response.status.code), retryAfter: retryAfter, body: bytes))
         } catch {
@@ -206,7 +250,7 @@ public final class RevoxHTTPClient: RevoxAPI {
             case .remoteConnectionClosed:
                 return .lost("the server closed the connection before it answered")
             default:
-                return .lost(e.description)
+                return .lost(Self.words(for: e))
             }
         }
         if let e = error as? IOError {
@@ -216,17 +260,50 @@ public final class RevoxHTTPClient: RevoxAPI {
         }
         if let e = error as? ChannelError {
             if case .connectTimeout = e { return .notConnected("no connection could be made within the connect timeout") }
-            return .lost(String(describing: e))
+            return .lost("the connection failed (\(Self.plainWords(String(describing: e))))")
         }
         // NIOPosix's connection and DNS errors, and TLS handshake failures, happen before anything
         // is sent; this module does not link NIOPosix, so they are told apart by name.
         let typeName = String(reflecting: type(of: error))
         let text = String(describing: error)
+        if typeName.contains("HTTPParserError") || typeName.contains("HTTPDecoder") {
+            return .lost("the answer is not valid HTTP, or ended before its Content-Length")
+        }
         if typeName.contains("NIOConnectionError") || typeName.contains("SocketAddressError")
             || typeName.contains("DNS") || (typeName.contains("SSL") && text.lowercased().contains("handshake")) {
             return .notConnected(Self.connectionErrorText(text))
         }
-        return .lost(text)
+        return .lost("the answer could not be read (\(Self.plainWords(text)))")
+    }
+
+    /// People's words for the HTTP client's errors; its own descriptions are type names
+    /// (`HTTPClientError.bodyLengthMismatch`).
+    static func words(for e: HTTPClientError) -> String {
+        switch e {
+        case .bodyLengthMismatch: return "the answer was shorter or longer than its Content-Length said"
+        case .invalidURL, .emptyHost, .emptyScheme: return "the base URL cannot be used for a request"
+        case .alreadyShutdown: return "the connection pool was already closed"
+        case .redirectLimitReached, .redirectCycleDetected: return "the server kept redirecting"
+        case .uncleanShutdown: return "the connection was closed before the answer was complete"
+        case .chunkedSpecifiedMultipleTimes, .identityCodingIncorrectlyPresent, .contentLengthMissing, .incompatibleHeaders:
+            return "the server's answer is not valid HTTP"
+        default: return "the HTTP exchange failed (\(plainWords(e.description)))"
+        }
+    }
+
+    /// A library's `TypeName.caseName(detail: 1)` as `case name`: never a type name in front of people.
+    static func plainWords(_ text: String) -> String {
+        var t = text
+        if let paren = t.firstIndex(of: "(") { t = String(t[..<paren]) }
+        if let dot = t.lastIndex(of: ".") { t = String(t[t.index(after: dot)...]) }
+        var out = ""
+        for c in t {
+            if c.isUppercase, out.last?.isLowercase == true { out += " " }
+            out += c.lowercased()
+        }
+        out = out.replacingOccurrences(of: "error", with: "").replacingOccurrences(of: "nio", with: "")
+            .trimmingCharacters(in: .whitespaces)
+        return out.isEmpty ? "no further detail" : ResponseText.sanitised(String(out.prefix(80)))
     }
 
     /// NIOConnectionError's description lists every address tried; the first errno text is what a person needs.
@@ -314,18 +391,26 @@ public final class RevoxHTTPClient: RevoxAPI {
                 message: "Could not connect to \(host): \(why). Nothing was sent.",
                 suggestion: "Check your network connection and the base URL (\(configuration.baseURL); set with --base-url or REVOX_BASE_URL), then try again.")
         case .timedOut where call.isCreate:
-            return outcomeUnknown(call, reason: "no answer within \(formatSeconds(options.requestTimeout.seconds))")
+            return outcomeUnknown(call, reason: "no complete answer within \(formatSeconds(timeout.seconds))")
+        case .tooLarge(let status) where call.isCreate:
+            return outcomeUnknown(call, reason: "the server answered \(status) with more than \(options.maxResponseBytes >> 20) MB, more than any API answer")
         case .lost(let why) where call.isCreate:
             return outcomeUnknown(call, reason: why)
         case .cancelled where call.isCreate:
             return outcomeUnknown(call, reason: "the request was cancelled after it was sent")
         case .timedOut:
             return RevoxError(
-                kind: .timeout, method: m, path: call.path, detail: "deadline \(formatSeconds(options.requestTimeout.seconds))",
-                message: "\(host) did not answer \(m) \(call.path) within \(formatSeconds(options.requestTimeout.seconds)).",
+                kind: .timeout, method: m, path: call.path, detail: "deadline \(formatSeconds(timeout.seconds)), retries included",
+                message: "\(host) did not answer \(m) \(call.path) completely within \(formatSeconds(timeout.seconds)).",
                 suggestion: call.method == .get
-                    ? "The service may be slow or down; try again in a minute."
+                    ? "The service may be slow or down; try again in a minute, or allow longer with --timeout SECONDS (or REVOX_TIMEOUT)."
                     : "The change may or may not have been applied; check with 'assistant-wizard assistants get ID', then try again.")
+        case .tooLarge(let status):
+            return RevoxError(
+                kind: .invalidResponse, method: m, path: call.path, status: status,
+                detail: "more than \(options.maxResponseBytes) bytes",
+                message: "The server at \(host) answered \(m) \(call.path) with more than \(options.maxResponseBytes >> 20) MB, more than any API answer; it was not read.",
+                suggestion: "Check that the base URL (\(configuration.baseURL)) points at the Revox API and not at a file server or proxy.")
         case .lost(let why):
             return RevoxError(
                 kind: .noConnection, method: m, path: call.path, detail: why,
@@ -344,7 +429,7 @@ public final class RevoxHTTPClient: RevoxAPI {
         let raw = ResponseText.sanitised(r.body, maskingKey: sanitisedKeyMask)
         let serverMessage = json.flatMap(ErrorBody.message(in:)).map { ResponseText.sanitised($0, maskingKey: sanitisedKeyMask) }
         let fields = (json.map(ErrorBody.fieldErrors(in:)) ?? []).map {
-            FieldError(path: ResponseText.sanitised($0.path), message: ResponseText.sanitised($0.message, maskingKey: sanitisedKeyMask))
+            FieldError(path: ResponseText.sanitised($0.path, maskingKey: sanitisedKeyMask), message: ResponseText.sanitised($0.message, maskingKey: sanitisedKeyMask))
         }
         let said = serverMessage.map { " The server said: \($0)" } ?? ""
         let m = call.method.rawValue
@@ -377,8 +462,14 @@ public final class RevoxHTTPClient: RevoxAPI {
         case 422:
             let list = fields.prefix(5).map(\.description).joined(separator: "; ")
             let n = fields.count
-            let summary = n == 0 ? "The server rejected the request's fields (422).\(said)"
-                : "The server rejected \(n) field\(n == 1 ? "" : "s") (422): \(list)\(n > 5 ? "; …" : "")."
+            guard n > 0 else {
+                // A shape we do not know: what the server said is all there is to go on.
+                let shown = serverMessage ?? ResponseText.oneLine(raw, max: 300)
+                return make(.invalidFields,
+                            "The server rejected the request (422 Unprocessable Entity)" + (shown.isEmpty ? " without saying why." : ". The server said: \(shown)"),
+                            "Fix what the server names and send again; nothing was created. 'assistant-wizard validate' checks the fields it knows.")
+            }
+            let summary = "The server rejected \(n) field\(n == 1 ? "" : "s") (422): \(list)\(n > 5 ? "; …" : "")."
             return make(.invalidFields, summary, "Fix the fields named and send again; nothing was created.")
         case 429:
             let wait = r.retryAfter.map { " and asks to wait \(formatSeconds($0))" } ?? ""
@@ -405,6 +496,36 @@ public final class RevoxHTTPClient: RevoxAPI {
         case 503: return "Service Unavailable"
         case 504: return "Gateway Timeout"
         default: return "Server Error"
+        }
+    }
+}
+
+/// The first of several results offered, to one waiter; later offers are dropped.
+final class FirstResult<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: T?
+    private var waiter: CheckedContinuation<T, Never>?
+
+    func offer(_ value: T) {
+        lock.lock()
+        guard result == nil else { lock.unlock(); return }
+        result = value
+        let w = waiter
+        waiter = nil
+        lock.unlock()
+        w?.resume(returning: value)
+    }
+
+    func value() async -> T {
+        await withCheckedContinuation { (c: CheckedContinuation<T, Never>) in
+            lock.lock()
+            if let result {
+                lock.unlock()
+                c.resume(returning: result)
+            } else {
+                waiter = c
+                lock.unlock()
+            }
         }
     }
 }

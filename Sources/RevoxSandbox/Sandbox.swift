@@ -32,6 +32,8 @@ public final class Sandbox: Sendable {
         let (events, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         var app = Application(
             responder: SandboxResponder(state: state),
+            // Connections that stay silent are closed: a thousand half-open sockets would otherwise be kept for good.
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(options.idleTimeout.nanoseconds))),
             configuration: .init(address: .hostname("127.0.0.1", port: options.port), serverName: "revox-sandbox"),
             onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) })
         // Hummingbird logs each start and stop at info level on stderr, which would land on the
@@ -58,14 +60,16 @@ public final class Sandbox: Sendable {
         throw SandboxError.cannotListen("the server stopped before it was listening")
     }
 
-    /// Every request received, in order, as it arrived (before any fault).
+    /// The requests received, in order, as they arrived (before any fault): the last 1,000 (and at
+    /// most 8 MB of their bodies), so memory stays bounded.
     public var receivedRequests: [ReceivedRequest] {
         get async { await state.received }
     }
 
-    /// How many `POST /assistants` arrived: the number tests check for the no-duplicate rule.
+    /// How many `POST /assistants` arrived since the start: the number tests check for the
+    /// no-duplicate rule.
     public var createRequestCount: Int {
-        get async { await state.received.filter(\.isCreate).count }
+        get async { await state.createCount }
     }
 
     /// Replaces the faults (and restarts their counters and generator) from the next request on.
@@ -81,4 +85,11 @@ public final class Sandbox: Sendable {
 
     /// The voices the sandbox serves, for screens that want them without a round trip.
     public static var voiceCount: Int { BuiltInVoices.all.count }
+}
+
+extension Duration {
+    var nanoseconds: Int64 {
+        let (s, a) = components
+        return s * 1_000_000_000 + a / 1_000_000_000
+    }
 }

@@ -8,12 +8,16 @@ public struct SandboxOptions: Sendable {
     public var logRequestsPath: String?
     /// The key the sandbox hands out for clients to use; any non-empty Bearer token is accepted.
     public var apiKey: String?
+    /// A connection with no request in progress for this long is closed.
+    public var idleTimeout: Duration = .seconds(30)
 
-    public init(port: Int = 0, faults: SandboxFaults = SandboxFaults(), logRequestsPath: String? = nil, apiKey: String? = nil) {
+    public init(port: Int = 0, faults: SandboxFaults = SandboxFaults(), logRequestsPath: String? = nil, apiKey: String? = nil,
+                idleTimeout: Duration = .seconds(30)) {
         self.port = port
         self.faults = faults
         self.logRequestsPath = logRequestsPath
         self.apiKey = apiKey
+        self.idleTimeout = idleTimeout
     }
 }
 

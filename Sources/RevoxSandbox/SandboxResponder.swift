@@ -27,8 +27,11 @@ struct SandboxResponder: HTTPResponder {
         do {
             var buffer = try await request.body.collect(upTo: Self.maxBody)
             body = buffer.readBytes(length: buffer.readableBytes) ?? []
-        } catch {
+        } catch is NIOTooManyBytesError {
             return Self.error(413, "payload_too_large", "the request body is larger than \(Self.maxBody) bytes")
+        } catch {
+            // Cut off before its Content-Length, or a chunk size that is not hex: the body is malformed, not large.
+            return Self.error(400, "bad_request", "the request body could not be read whole (cut off before its Content-Length, or bad chunked encoding)")
         }
         let auth = request.headers[.authorization]
         await state.record(ReceivedRequest(method: method, path: fullPath, body: body, hadAuthorization: auth != nil))

@@ -4,11 +4,19 @@ import Foundation
 /// Everything the sandbox remembers, behind one actor: the assistants, the fault dice and what was
 /// received (in memory and, when asked, in a JSON-lines file).
 actor SandboxState {
+    /// Requests kept in memory: the most recent ones only, so a long stream of requests (or of 1 MB
+    /// bodies) cannot grow the sandbox without bound. The log file, when asked for, has them all.
+    static let keptRequests = 1000
+    static let keptBodyBytes = 8 << 20
+
     private(set) var faults: SandboxFaults
     private var dice: FaultDice
     private var assistants: [String: StoredAssistant] = [:]
     private var order: [String] = []
     private(set) var received: [ReceivedRequest] = []
+    private var receivedBodyBytes = 0
+    /// Every `POST /assistants` since the start, also those no longer in `received`.
+    private(set) var createCount = 0
     private let log: FileHandle?
 
     init(faults: SandboxFaults, logPath: String?) throws {
@@ -35,6 +43,18 @@ actor SandboxState {
 
     func record(_ r: ReceivedRequest) {
         received.append(r)
+        receivedBodyBytes += r.body.count
+        if r.isCreate { createCount += 1 }
+        // Dropped in a batch (a quarter at a time) so the array is not shifted on every request.
+        if received.count > Self.keptRequests || receivedBodyBytes > Self.keptBodyBytes {
+            var drop = 0
+            while drop < received.count,
+                  received.count - drop > Self.keptRequests * 3 / 4 || receivedBodyBytes > Self.keptBodyBytes * 3 / 4 {
+                receivedBodyBytes -= received[drop].body.count
+                drop += 1
+            }
+            received.removeFirst(drop)
+        }
         guard let log else { return }
         var line = JSONObject()
         line["method"] = .string(r.method)

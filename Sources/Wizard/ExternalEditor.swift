@@ -51,11 +51,28 @@ enum ExternalEditor {
         }
     }
 
+    /// Variables the editor is not given: it has no use for the API key.
+    static let withheld = ["REVOX_API_KEY"]
+
+    /// This process's environment without the withheld variables, as `NAME=value` entries.
+    static func childEnvironment() -> [String] {
+        var out = [String]()
+        var p = environ
+        while let entry = p.pointee {
+            let s = String(cString: entry)
+            let name = s.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? s
+            if !withheld.contains(name) { out.append(s) }
+            p += 1
+        }
+        return out
+    }
+
     private static func run(_ argv: [String]) -> Int32 {
         var pid = pid_t()
         var cargs = argv.map { strdup($0) } + [nil]
-        defer { for p in cargs { free(p) } }
-        guard posix_spawn(&pid, argv[0], nil, nil, &cargs, environ) == 0 else { return 127 }
+        var cenv = childEnvironment().map { strdup($0) } + [nil]
+        defer { for p in cargs + cenv { free(p) } }
+        guard posix_spawn(&pid, argv[0], nil, nil, &cargs, &cenv) == 0 else { return 127 }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)

@@ -9,7 +9,8 @@ import Testing
 /// Text from the server, a draft or the voice list is shown escaped, never raw on the terminal.
 @Suite("Terminal injection")
 struct InjectionTests {
-    static let hostile = "Evil\u{1B}[2J\u{1B}]0;pwned\u{7}\u{9B}31m\u{202E}txet\u{2066}\u{0}\r\u{8}end"
+    /// ESC, C1, bidi overrides and isolates, and the invisible ones: RLM, LRM, ALM, a BOM, tag characters.
+    static let hostile = "Evil\u{1B}[2J\u{1B}]0;pwned\u{7}\u{9B}31m\u{202E}txet\u{2066}\u{0}\r\u{8}end\u{200F}r\u{200E}l\u{061C}a\u{FEFF}b\u{E0041}\u{E007F}"
 
     static func assertClean(_ canvas: Canvas, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
         for r in 0..<canvas.rows {
@@ -62,7 +63,8 @@ struct InjectionTests {
     }
 
     static let hostileVoices = """
-    {"voices": [{"id": "v1\\u001b[2J", "name": "Ava\\u001b]0;pwned\\u0007", "language": "e\\u009bn", "provider": "p\\u202e", "description": "calm\\u001b[31m red \\u2066x"}]}
+    {"voices": [{"id": "v1\\u001b[2J", "name": "Ava\\u001b]0;pwned\\u0007", "language": "e\\u009bn", "provider": "p\\u202e", "description": "calm\\u001b[31m red \\u2066x"},
+                {"id": "v2", "name": "Bidi\\u200f\\u200e\\u061c\\ufeff", "language": "en", "provider": "cartesia", "description": "tags \\udb40\\udc41\\udb40\\udc7f here"}]}
     """
     static let hostileAssistant = """
     {"id": "a\\u001b[2J1", "name": "Bob\\u001b[31m\\u202e", "voice": {"id": "v\\u001b1", "provider": "c\\u009b"}, "updated_at": "2025\\u001b[1m", "prompt": "p"}
@@ -107,7 +109,12 @@ struct InjectionTests {
         try Data(CanonicalJSON.encode(body)).write(to: URL(fileURLWithPath: draft))
         let r = try await wizardCLI(args.map { $0 == "DRAFT" ? draft : $0 }, env: hermeticEnv(home))
         #expect(!r.signalled)
-        let bad = unsafeScalars(in: r.out + r.err, allowing: [0x0A, 0x09])
+        // preview and drafts show print the exact bytes submit sends: JSON, whose encoder escapes every
+        // control character; the invisible marks (valid JSON as they are) stay as the user wrote them.
+        let exactBytes = args.first == "preview" || args.prefix(2) == ["drafts", "show"]
+        let invisible = Set<UInt32>([0x061C, 0x200E, 0x200F, 0xFEFF]).union(0xE0000...0xE007F)
+        let bad = unsafeScalars(in: r.out, allowing: exactBytes ? invisible.union([0x0A, 0x09]) : [0x0A, 0x09])
+            + unsafeScalars(in: r.err, allowing: [0x0A, 0x09])
         #expect(bad.isEmpty, "\(args): raw characters \(bad.map { String($0, radix: 16) }) in:\n\(r.out)\(r.err)")
     }
 }

@@ -10,6 +10,12 @@ final class RawServer: @unchecked Sendable {
         var body: [UInt8] = []
         /// Send only this many bytes of the body (Content-Length still says the whole), then close.
         var cutAfter: Int?
+        /// Seconds to wait before sending anything.
+        var delay: Double = 0
+        /// Send the body one byte at a time, this many seconds apart (a server that trickles).
+        var trickle: Double?
+        /// Announce this Content-Length instead of the body's (a 2 GB one, say).
+        var contentLength: Int?
     }
 
     var port: Int { port_ }
@@ -40,7 +46,9 @@ final class RawServer: @unchecked Sendable {
             while true {
                 let c = accept(listener, nil, nil)
                 if c < 0 { return }
-                DispatchQueue.global().async { self.serve(c, answer) }
+                // A thread of its own: a delayed or trickling answer blocks it, and a blocked
+                // dispatch worker would starve the test's own timers on two cores.
+                Thread.detachNewThread { self.serve(c, answer) }
             }
         }
     }
@@ -74,18 +82,32 @@ final class RawServer: @unchecked Sendable {
             }
             lock.withLock { _requests.append((method, path)) }
             let reply = answer(method, path)
-            var out = "HTTP/1.1 \(reply.status) X\r\nContent-Length: \(reply.body.count)\r\n"
+            if reply.delay > 0 { usleep(UInt32(reply.delay * 1_000_000)) }
+            var out = "HTTP/1.1 \(reply.status) X\r\nContent-Length: \(reply.contentLength ?? reply.body.count)\r\n"
             for (k, v) in reply.headers { out += "\(k): \(v)\r\n" }
             out += "\r\n"
-            var bytes = Array(out.utf8) + (reply.cutAfter.map { Array(reply.body.prefix($0)) } ?? reply.body)
-            var off = 0
-            while off < bytes.count {
-                let n = bytes.withUnsafeMutableBytes { send(c, $0.baseAddress! + off, $0.count - off, Int32(MSG_NOSIGNAL)) }
-                if n <= 0 { return }
-                off += n
+            let body = reply.cutAfter.map { Array(reply.body.prefix($0)) } ?? reply.body
+            if let gap = reply.trickle {
+                guard sendAll(c, Array(out.utf8)) else { return }
+                for b in body {
+                    usleep(UInt32(gap * 1_000_000))
+                    guard sendAll(c, [b]) else { return }
+                }
+            } else {
+                guard sendAll(c, Array(out.utf8) + body) else { return }
             }
-            if reply.cutAfter != nil { return }
+            if reply.cutAfter != nil || reply.contentLength != nil { return }
         }
+    }
+
+    private func sendAll(_ c: Int32, _ bytes: [UInt8]) -> Bool {
+        var off = 0
+        while off < bytes.count {
+            let n = bytes.withUnsafeBytes { send(c, $0.baseAddress! + off, $0.count - off, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { return false }
+            off += n
+        }
+        return true
     }
 
     func stop() {

@@ -302,5 +302,6 @@ func unsafeScalars(in text: String, allowing allowed: Set<UInt32> = [0x0A]) -> [
     text.unicodeScalars.map(\.value).filter { v in
         if allowed.contains(v) { return false }
         return v < 0x20 || (v >= 0x7F && v < 0xA0) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+            || [0x061C, 0x200E, 0x200F, 0xFEFF].contains(v) || (0xE0000...0xE007F).contains(v)
     }
 }

@@ -18,7 +18,8 @@ struct ConfigurationTests {
         #expect(try RevoxConfiguration.load(baseURL: "https://flag.example.com", environment: env).baseURL == "https://flag.example.com")
     }
 
-    @Test func keyOrderEnvThenFlagFileThenDefaultFile() throws {
+    /// Issue 11: the command line wins over the environment, which wins over files (as the SDKs).
+    @Test func keyOrderFlagFileThenEnvThenDefaultFile() throws {
         let dir = try makeTempDir()
         let xdg = dir.appendingPathComponent("config")
         try FileManager.default.createDirectory(at: xdg.appendingPathComponent("assistant-wizard"), withIntermediateDirectories: true)
@@ -37,8 +38,58 @@ struct ConfigurationTests {
 
         env["REVOX_API_KEY"] = "sk_env_000000003333"
         c = try RevoxConfiguration.load(apiKeyFile: flagFile.path, environment: env)
-        #expect(c.apiKey?.secret == "sk_env_000000003333")
+        #expect(c.apiKey?.secret == "sk_flag_000000002222", "--api-key-file on the command line wins over REVOX_API_KEY")
+        #expect(c.keySource == .flagFile(flagFile.path))
+        #expect("\(c.keySource)" == "--api-key-file \(flagFile.path)")
+
+        c = try RevoxConfiguration.load(environment: env)
+        #expect(c.apiKey?.secret == "sk_env_000000003333", "REVOX_API_KEY wins over the default key file")
         #expect(c.keySource == .environment)
+    }
+
+    /// Issue 12: invisible characters in a key file are hidden by the masked key; say what and where.
+    @Test(arguments: [
+        ([0xEF, 0xBB, 0xBF] + Array("sk_live_0123456789abcdef\n".utf8), "byte order mark"),
+        (Array("sk_live_0123\u{200B}456789abcdef".utf8), "zero-width space"),
+        (Array("sk_live_0123".utf8) + [0xFF, 0xFE] + Array("456789abcdef".utf8), "not valid UTF-8"),
+        (Array("sk_live_0123\u{2060}456789abcdef".utf8), "zero-width"),
+        (Array("sk_live_0123é456789abcdef".utf8), "non-ASCII"),
+    ] as [([UInt8], String)])
+    func aKeyFileWithInvisibleOrInvalidTextIsRefused(bytes: [UInt8], problem: String) throws {
+        let dir = try makeTempDir()
+        let file = dir.appendingPathComponent("api-key")
+        try Data(bytes).write(to: file)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        #expect {
+            try RevoxConfiguration.load(apiKeyFile: file.path, environment: ["HOME": dir.path])
+        } throws: { error in
+            guard let e = error as? ConfigurationError else { return false }
+            return e.kind == .keyMalformed && e.message.contains(problem) && e.message.contains(file.path)
+                && !e.message.contains("456789abcdef")
+        }
+    }
+
+    @Test func aKeyWithAZeroWidthSpaceInTheEnvironmentIsRefusedNamingIt() {
+        #expect {
+            try RevoxConfiguration.load(environment: ["REVOX_API_KEY": "\u{FEFF}sk_live_0123456789abcdef"])
+        } throws: { error in
+            let m = (error as? ConfigurationError)?.message ?? ""
+            return m.contains("REVOX_API_KEY") && m.contains("byte order mark") && m.contains("at its start")
+        }
+    }
+
+    @Test func theTimeoutComesFromTheFlagThenTheEnvironmentThenSixtySeconds() throws {
+        #expect(try RevoxConfiguration.load(environment: [:]).timeout == .seconds(60))
+        #expect(try RevoxConfiguration.load(environment: ["REVOX_TIMEOUT": "7"]).timeout == .seconds(7))
+        #expect(try RevoxConfiguration.load(timeout: "2.5", environment: ["REVOX_TIMEOUT": "7"]).timeout == .milliseconds(2500))
+        for bad in ["0", "-3", "abc", "1e9", "nan"] {
+            #expect {
+                try RevoxConfiguration.load(environment: ["REVOX_TIMEOUT": bad])
+            } throws: { ($0 as? ConfigurationError)?.kind == .invalidTimeout && "\($0)".contains("REVOX_TIMEOUT '\(bad)'") }
+        }
+        #expect {
+            try RevoxConfiguration.load(timeout: "soon", environment: [:])
+        } throws: { "\($0)".contains("--timeout 'soon'") }
     }
 
     @Test func homeConfigIsTheFallbackDefault() throws {

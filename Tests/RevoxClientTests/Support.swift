@@ -20,7 +20,8 @@ struct Fixture {
         o.retryBaseDelay = .milliseconds(20)
         o.maxRetryDelay = .milliseconds(100)
         o.connectTimeout = .seconds(2)
-        o.requestTimeout = .seconds(10)
+        // The whole operation, retries included: generous, for a loaded machine.
+        o.requestTimeout = .seconds(30)
         return o
     }
 

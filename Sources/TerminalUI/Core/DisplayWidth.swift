@@ -21,13 +21,17 @@ private func inRanges(_ v: UInt32, _ table: [(UInt32, UInt32)]) -> Bool {
     return false
 }
 
-/// True for scalars that must never reach the terminal raw: C0/C1 controls, DEL, and the bidi
-/// embedding/override/isolate controls (U+202A–202E, U+2066–2069).
+/// True for scalars that must never reach the terminal raw: C0/C1 controls, DEL, the bidi
+/// embedding/override/isolate controls (U+202A–202E, U+2066–2069), the invisible bidi marks
+/// (ALM U+061C, LRM U+200E, RLM U+200F), the BOM (U+FEFF) and tag characters (U+E0000–E007F),
+/// which can reorder or hide text without showing anything.
 @inline(__always)
 public func isUnsafeForDisplay(_ s: Unicode.Scalar) -> Bool {
     let v = s.value
     if v < 0x20 || (v >= 0x7F && v < 0xA0) { return true }
+    if v < 0x61C { return false }
     if (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069) { return true }
+    if v == 0x61C || v == 0x200E || v == 0x200F || v == 0xFEFF || (v >= 0xE0000 && v <= 0xE007F) { return true }
     return false
 }
 
