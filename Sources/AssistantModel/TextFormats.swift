@@ -100,4 +100,19 @@ public enum TextFormats {
         func letter(_ c: UInt8) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F }
         return letter(first) && s.utf8.allSatisfy { letter($0) || ($0 >= 0x30 && $0 <= 0x39) }
     }
+
+    /// One e-mail address or several separated by commas (`alice@x.com, bob@y.com`): each with one
+    /// `@`, something before it, a dotted domain after it, and no spaces inside.
+    public static func emailListProblem(_ s: String) -> String? {
+        for var part in s.split(separator: ",", omittingEmptySubsequences: false) {
+            while part.first == " " { part.removeFirst() }
+            while part.last == " " { part.removeLast() }
+            if part.isEmpty { return "has an empty address between commas; write alice@example.com or alice@example.com, bob@example.com" }
+            let at = part.split(separator: "@", omittingEmptySubsequences: false)
+            let ok = at.count == 2 && !at[0].isEmpty && at[1].contains(".") && !at[1].hasPrefix(".") && !at[1].hasSuffix(".")
+                && !part.contains(where: { $0.isWhitespace || $0.isNewline })
+            if !ok { return "\"\(part)\" is not an e-mail address (like alice@example.com)" }
+        }
+        return nil
+    }
 }
