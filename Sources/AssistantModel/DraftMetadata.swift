@@ -11,13 +11,15 @@ public struct DraftMetadata: Sendable, Hashable {
     public var serverCopyAt: String?
     /// The base URL the assistant lives on (the sandbox and production differ).
     public var baseURL: String?
+    /// The API generation the draft was chosen to speak (nil: never chosen, so detected from its keys).
+    public var api: APIGeneration?
     /// Keys written by a newer version, kept.
     public var unknown: JSONObject
 
     public init(assistantID: String? = nil, submittedAt: String? = nil, serverCopy: JSONValue? = nil,
-                serverCopyAt: String? = nil, baseURL: String? = nil, unknown: JSONObject = JSONObject()) {
+                serverCopyAt: String? = nil, baseURL: String? = nil, api: APIGeneration? = nil, unknown: JSONObject = JSONObject()) {
         self.assistantID = assistantID; self.submittedAt = submittedAt; self.serverCopy = serverCopy
-        self.serverCopyAt = serverCopyAt; self.baseURL = baseURL; self.unknown = unknown
+        self.serverCopyAt = serverCopyAt; self.baseURL = baseURL; self.api = api; self.unknown = unknown
     }
 
     public var isSubmitted: Bool { assistantID != nil }
@@ -29,8 +31,10 @@ public struct DraftMetadata: Sendable, Hashable {
         serverCopy = o["server_copy"].flatMap { $0.isNull ? nil : $0 }
         serverCopyAt = o["server_copy_at"]?.stringValue
         baseURL = o["base_url"]?.stringValue
+        api = o["api"]?.stringValue.flatMap(APIGeneration.init(rawValue:))
         var rest = o
         for k in Self.keys { rest[k] = nil }
+        if api == nil { rest["api"] = o["api"] } // a generation this version does not know is kept
         unknown = rest
     }
 
@@ -40,10 +44,11 @@ public struct DraftMetadata: Sendable, Hashable {
         w.put("submitted_at", submittedAt.map(JSONValue.string))
         w.put("base_url", baseURL.map(JSONValue.string))
         w.put("server_copy_at", serverCopyAt.map(JSONValue.string))
+        w.put("api", api.map { .string($0.rawValue) })
         w.put("server_copy", serverCopy)
         w.putUnknown(unknown)
         return w.value
     }
 
-    static let keys = ["assistant_id", "submitted_at", "server_copy", "server_copy_at", "base_url"]
+    static let keys = ["assistant_id", "submitted_at", "server_copy", "server_copy_at", "base_url", "api"]
 }

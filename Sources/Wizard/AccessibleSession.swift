@@ -21,6 +21,8 @@ final class AccessibleSession {
     var draft: JSONValue
     var slug: String?
     var metadata: DraftMetadata?
+    /// The API generation the draft is checked as: recorded with it, else detected from its keys.
+    var generation: APIGeneration { APIGeneration.resolve(metadata?.api, for: draft) }
     /// Field messages from the server's last 422, shown at their fields until edited.
     var serverIssues: [ValidationIssue] = []
     var lastSendFailed = false
@@ -193,7 +195,7 @@ final class AccessibleSession {
     // MARK: issues
 
     func issues(at path: String, deep: Bool) -> [ValidationIssue] {
-        (serverIssues + Validator.validate(draft)).filter {
+        (serverIssues + Validator.validate(draft, api: generation)).filter {
             $0.path == path || (deep && ($0.path.hasPrefix(path + "[") || $0.path.hasPrefix(path + ".")))
         }
     }

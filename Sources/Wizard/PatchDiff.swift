@@ -22,7 +22,7 @@ struct PatchDiff: Sendable {
             lines.append(StyledLine([StyledSpan("    was: ", .muted), StyledSpan(PatchDiff.short(theirs[key]), .text)]))
             lines.append(StyledLine([StyledSpan("    now: ", .muted), StyledSpan(PatchDiff.short(new), .success)]))
         }
-        let request = Set(CanonicalJSON.requestKeyOrder)
+        let request = Set(CanonicalJSON.allRequestKeys)
         leftAlone = theirs.keys.filter { request.contains($0) && mine[$0] == nil && !(theirs[$0]?.isNull ?? true) }
         if !leftAlone.isEmpty {
             lines.append([])
@@ -34,7 +34,7 @@ struct PatchDiff: Sendable {
     }
 
     static func canonicalOrder(_ a: String, _ b: String) -> Bool {
-        let order = CanonicalJSON.requestKeyOrder
+        let order = CanonicalJSON.allRequestKeys
         return (order.firstIndex(of: a) ?? order.count, a) < (order.firstIndex(of: b) ?? order.count, b)
     }
 

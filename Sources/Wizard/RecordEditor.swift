@@ -47,14 +47,14 @@ struct RecordEditor: Sendable {
 
     /// The record's issues, judged in place in the whole draft (so duplicates across rows count),
     /// with paths made relative to the record.
-    func issues(in draft: JSONValue) -> [ValidationIssue] {
+    func issues(in draft: JSONValue, api: APIGeneration = .seed) -> [ValidationIssue] {
         var copy = draft
         var list = copy.value(at: listPath)?.arrayValue ?? []
         let i = index ?? list.count
         if i < list.count { list[i] = record } else { list.append(record) }
         try? copy.set(listPath, to: .array(list))
         let prefix = "\(listPath)[\(i)]"
-        return Validator.validate(copy).compactMap { issue in
+        return Validator.validate(copy, api: api).compactMap { issue in
             guard issue.path == prefix || issue.path.hasPrefix(prefix + ".") || issue.path.hasPrefix(prefix + "[") else { return nil }
             var local = issue
             local.path = String(issue.path.dropFirst(prefix.count + (issue.path == prefix ? 0 : 1)))

@@ -61,7 +61,7 @@ public struct Wizard: Sendable {
 
     mutating func revalidate() {
         flushEdits()
-        state.issues = Validator.validate(state.draft)
+        state.issues = Validator.validate(state.draft, api: state.generation)
     }
 
     /// Puts a long text that was typed but not yet written back into the draft. The runtime calls
@@ -91,7 +91,7 @@ public struct Wizard: Sendable {
     }
 
     func specs(for step: Step) -> [FieldSpec] {
-        step.keys.compactMap { k in AssistantSchema.fields.first { $0.key == k } }
+        step.keys.compactMap { k in AssistantSchema.fields(for: state.generation).first { $0.key == k } }
     }
 
     /// The picker over `GET /voices`; picking a voice fills `voice.id` and `voice.provider`.

@@ -44,6 +44,10 @@ public struct WizardState: Sendable {
     public var draft: JSONValue = .object(JSONObject())
     public var slug: String?
     public var metadata: DraftMetadata?
+    /// The API generation asked for (`--api`); nil: the one recorded with the draft, else detected.
+    public var api: APIGeneration?
+    /// The generation the draft is edited and checked as.
+    public var generation: APIGeneration { APIGeneration.resolve(api ?? metadata?.api, for: draft) }
     public var issues: [ValidationIssue] = []
     /// Field messages from the server's last 422, shown until the field is edited.
     public var serverIssues: [ValidationIssue] = []

@@ -79,7 +79,7 @@ struct DraftsCommand: AsyncParsableCommand {
                 CLIOutput.stderr(CLIReport.line(error))
                 throw ExitCode(CLIReport.unreadable)
             }
-            CLIOutput.stdout(CanonicalJSON.encode(body))
+            CLIOutput.stdout(CanonicalJSON.encode(body, api: APIGeneration.resolve(nil, for: body)))
             if let meta = try? store.metadata(slug), let id = meta.assistantID {
                 CLIOutput.stderr("submitted as \(id)\(meta.submittedAt.map { " at \($0)" } ?? "")\n")
             }

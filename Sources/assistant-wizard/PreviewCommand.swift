@@ -17,6 +17,8 @@ struct PreviewCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print a ready curl command instead of the body.")
     var curl = false
 
+    @OptionGroup var api: APIOption
+
     func run() async throws {
         let body: JSONValue
         do throws(DraftError) {
@@ -25,13 +27,14 @@ struct PreviewCommand: AsyncParsableCommand {
             CLIOutput.stderr(CLIReport.line(error))
             throw ExitCode(CLIReport.unreadable)
         }
-        let bytes = CanonicalJSON.encode(body)
+        let generation = api.generation(for: body)
+        let bytes = CanonicalJSON.encode(body, api: generation)
         if curl {
             CLIOutput.stdout(CLIPreview.curlCommand(body: bytes, baseURL: CLIPreview.baseURL(CLIOutput.environment)))
         } else {
             CLIOutput.stdout(bytes)
         }
-        try CLIReport.reportOnStderr(body, file: file)
+        try CLIReport.reportOnStderr(body, file: file, api: generation)
     }
 }
 
