@@ -31,7 +31,7 @@ public final class Sandbox: Sendable {
         let state = try SandboxState(faults: options.faults, logPath: options.logRequestsPath)
         let (events, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         var app = Application(
-            responder: SandboxResponder(state: state),
+            responder: SandboxResponder(state: state, api: options.api),
             configuration: .init(address: .hostname("127.0.0.1", port: options.port), serverName: "revox-sandbox"),
             onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) })
         // Hummingbird logs each start and stop at info level on stderr, which would land on the

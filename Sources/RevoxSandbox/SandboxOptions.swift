@@ -1,3 +1,5 @@
+import AssistantModel
+
 /// How the sandbox runs: where it listens, which faults it injects, where it logs what it received.
 public struct SandboxOptions: Sendable {
     /// 0 picks a free port (read it back from `Sandbox.port`).
@@ -8,12 +10,17 @@ public struct SandboxOptions: Sendable {
     public var logRequestsPath: String?
     /// The key the sandbox hands out for clients to use; any non-empty Bearer token is accepted.
     public var apiKey: String?
+    /// The API generation the sandbox speaks: its response shapes (with that server's defaults
+    /// filled in) and its validation rules.
+    public var api: APIGeneration = .seed
 
-    public init(port: Int = 0, faults: SandboxFaults = SandboxFaults(), logRequestsPath: String? = nil, apiKey: String? = nil) {
+    public init(port: Int = 0, faults: SandboxFaults = SandboxFaults(), logRequestsPath: String? = nil, apiKey: String? = nil,
+                api: APIGeneration = .seed) {
         self.port = port
         self.faults = faults
         self.logRequestsPath = logRequestsPath
         self.apiKey = apiKey
+        self.api = api
     }
 }
 
