@@ -3,16 +3,27 @@ public enum CanonicalJSON {
     /// Top-level keys of `POST /assistants` in the order of the API reference; unknown keys follow.
     public static let requestKeyOrder = AssistantSchema.fields.map(\.key)
 
+    /// One generation's top-level keys, in canonical order.
+    public static func requestKeyOrder(for api: APIGeneration) -> [String] {
+        api == .seed ? requestKeyOrder : AssistantSchema.fields(for: api).map(\.key)
+    }
+
+    /// The top-level keys of every generation, in declaration order: what a body read from a
+    /// server of either generation may hold and a copy of it should keep.
+    public static let allRequestKeys: [String] = AssistantSchema.declared.map(\.key).reduce(into: []) { keys, k in
+        if !keys.contains(k) { keys.append(k) }
+    }
+
     /// Known keys in schema order at every level (voice, llm_model, structured output fields, call
     /// retry config and its windows, FAQ items, Calendly), unknown keys after them in their given
     /// order, values and number literals untouched. The same body always gives the same bytes.
-    public static func encode(_ body: JSONValue) -> [UInt8] {
-        JSONEncoding.pretty(ordered(body))
+    public static func encode(_ body: JSONValue, api: APIGeneration = .seed) -> [UInt8] {
+        JSONEncoding.pretty(ordered(body, api: api))
     }
 
-    /// The body with its keys in canonical order.
-    public static func ordered(_ body: JSONValue) -> JSONValue {
-        reorder(body, AssistantSchema.body)
+    /// The body with its keys in canonical order (the generation's schema order).
+    public static func ordered(_ body: JSONValue, api: APIGeneration = .seed) -> JSONValue {
+        reorder(body, AssistantSchema.body(for: api))
     }
 
     private static func reorder(_ value: JSONValue, _ spec: FieldSpec) -> JSONValue {

@@ -39,6 +39,8 @@ public struct SubmissionRecord: Sendable, Hashable {
 public struct DraftMetadata: Sendable, Hashable {
     /// By base URL.
     public var servers: [String: SubmissionRecord]
+    /// The API generation the draft was chosen to speak (nil: never chosen, so detected from its keys).
+    public var api: APIGeneration?
     /// Keys written by a newer version, kept.
     public var unknown: JSONObject
 
@@ -47,8 +49,8 @@ public struct DraftMetadata: Sendable, Hashable {
     /// Revox API's, so it can never be re-created there.
     public static let legacyServer = "https://www.getrevox.com/api"
 
-    public init(servers: [String: SubmissionRecord] = [:], unknown: JSONObject = JSONObject()) {
-        self.servers = servers; self.unknown = unknown
+    public init(servers: [String: SubmissionRecord] = [:], api: APIGeneration? = nil, unknown: JSONObject = JSONObject()) {
+        self.servers = servers; self.api = api; self.unknown = unknown
     }
 
     public subscript(server: String) -> SubmissionRecord? {
@@ -69,6 +71,7 @@ public struct DraftMetadata: Sendable, Hashable {
             if servers[url] == nil { servers[url] = legacy }
         }
         self.servers = servers
+        api = o["api"]?.stringValue.flatMap(APIGeneration.init(rawValue:))
         var rest = o
         for k in Self.keys { rest[k] = nil }
         unknown = rest
@@ -78,9 +81,10 @@ public struct DraftMetadata: Sendable, Hashable {
         var records = JSONObject()
         for url in servers.keys.sorted() { records[url] = servers[url]!.json }
         var o = JSONObject([("servers", .object(records))])
+        if let api { o["api"] = .string(api.rawValue) }
         for (k, v) in unknown where !o.contains(k) { o[k] = v }
         return .object(o)
     }
 
-    static let keys = ["servers", "assistant_id", "submitted_at", "server_copy", "server_copy_at", "base_url"]
+    static let keys = ["servers", "api", "assistant_id", "submitted_at", "server_copy", "server_copy_at", "base_url"]
 }

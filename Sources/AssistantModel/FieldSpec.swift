@@ -26,14 +26,40 @@ public struct FieldSpec: Sendable {
     public var appliesWhen: Condition?
     /// A sample value for placeholders.
     public var example: String?
+    /// The API generations that have this field. A field whose rules differ between generations
+    /// is declared once per generation, with the same key and path.
+    public var generations: Set<APIGeneration>
 
     public init(key: String, path: String, label: String, help: String, kind: FieldKind,
                 defaultValue: JSONValue? = nil, required: Bool = false, nullable: Bool = false,
                 nonBlank: Bool = false, format: TextFormat? = nil, appliesWhen: Condition? = nil,
-                example: String? = nil) {
+                example: String? = nil, only: APIGeneration? = nil) {
         self.key = key; self.path = path; self.label = label; self.help = help; self.kind = kind
         self.defaultValue = defaultValue; self.required = required; self.nullable = nullable
         self.nonBlank = nonBlank; self.format = format; self.appliesWhen = appliesWhen; self.example = example
+        self.generations = only.map { [$0] } ?? APIGeneration.all
+    }
+
+    /// This field as one generation has it: nil when that generation lacks it, otherwise with the
+    /// nested fields, list items, choices and variants of other generations left out. The validator,
+    /// the key order and the forms read the result, so none of them knows about generations.
+    public func restricted(to api: APIGeneration) -> FieldSpec? {
+        guard generations.contains(api) else { return nil }
+        var s = self
+        func only(_ fs: [FieldSpec]) -> [FieldSpec] { fs.compactMap { $0.restricted(to: api) } }
+        switch kind {
+        case .choice(let cs): s.kind = .choice(cs.filter { $0.generations.contains(api) })
+        case .stringList(var rule):
+            rule.choices = rule.choices?.filter { $0.generations.contains(api) }
+            s.kind = .stringList(rule)
+        case .object(let fs): s.kind = .object(only(fs))
+        case .records(let fs, let rule): s.kind = .records(only(fs), rule)
+        case .variants(let d, let vs):
+            s.kind = .variants(discriminator: d.restricted(to: api) ?? d,
+                               vs.filter { $0.generations.contains(api) }.map { Variant(value: $0.value, label: $0.label, fields: only($0.fields)) })
+        case .text, .longText, .toggle, .number: break
+        }
+        return s
     }
 
     /// The fields of an object, record or variant (empty for scalar kinds).
@@ -83,7 +109,12 @@ public struct Choice: Sendable, Hashable {
     public var value: String
     public var label: String
     public var help: String
-    public init(_ value: String, _ label: String, help: String = "") { self.value = value; self.label = label; self.help = help }
+    /// The API generations that accept this value.
+    public var generations: Set<APIGeneration>
+    public init(_ value: String, _ label: String, help: String = "", only: APIGeneration? = nil) {
+        self.value = value; self.label = label; self.help = help
+        self.generations = only.map { [$0] } ?? APIGeneration.all
+    }
 }
 
 public struct NumberRule: Sendable {
@@ -126,11 +157,13 @@ public struct ListRule: Sendable {
     public var nonBlankItems: Bool
     /// The label of one item ("FAQ item", "option").
     public var itemLabel: String
+    /// The values a string item may take (outcomes, days); nil: any string.
+    public var choices: [Choice]?
 
     public init(minItems: Int = 0, uniqueKey: String? = nil, duplicateSeverity: Severity? = nil,
-                nonBlankItems: Bool = false, itemLabel: String) {
+                nonBlankItems: Bool = false, itemLabel: String, choices: [Choice]? = nil) {
         self.minItems = minItems; self.uniqueKey = uniqueKey; self.duplicateSeverity = duplicateSeverity
-        self.nonBlankItems = nonBlankItems; self.itemLabel = itemLabel
+        self.nonBlankItems = nonBlankItems; self.itemLabel = itemLabel; self.choices = choices
     }
 }
 
@@ -139,7 +172,12 @@ public struct Variant: Sendable {
     public var value: String
     public var label: String
     public var fields: [FieldSpec]
-    public init(value: String, label: String, fields: [FieldSpec]) { self.value = value; self.label = label; self.fields = fields }
+    /// The API generations that have this shape.
+    public var generations: Set<APIGeneration>
+    public init(value: String, label: String, fields: [FieldSpec], only: APIGeneration? = nil) {
+        self.value = value; self.label = label; self.fields = fields
+        self.generations = only.map { [$0] } ?? APIGeneration.all
+    }
 }
 
 /// Text formats checked beyond "is a string".
@@ -154,6 +192,10 @@ public enum TextFormat: Sendable, Hashable {
     case ianaTimeZone
     /// `[A-Za-z_][A-Za-z0-9_]*`; otherwise a warning.
     case identifier
+    /// One e-mail address or several separated by commas.
+    case emailList
+    /// A web URL that must contain this placeholder (`{{phone}}` in the pre-call lookup URL).
+    case webURLWith(placeholder: String)
 }
 
 /// When a field applies, judged on its sibling values (the enclosing object).

@@ -97,4 +97,18 @@ public enum TextFormats {
     /// `[A-Za-z_][A-Za-z0-9_]*`: the shape a structured output name needs to be a key in code.
     /// The same shape a JSON path writes bare, so such a name also reads plainly in issue paths.
     public static func isIdentifier(_ s: String) -> Bool { JSONPath.isIdentifier(s) }
+    /// One e-mail address or several separated by commas (`alice@x.com, bob@y.com`): each with one
+    /// `@`, something before it, a dotted domain after it, and no spaces inside.
+    public static func emailListProblem(_ s: String) -> String? {
+        for var part in s.split(separator: ",", omittingEmptySubsequences: false) {
+            while part.first == " " { part.removeFirst() }
+            while part.last == " " { part.removeLast() }
+            if part.isEmpty { return "has an empty address between commas; write alice@example.com or alice@example.com, bob@example.com" }
+            let at = part.split(separator: "@", omittingEmptySubsequences: false)
+            let ok = at.count == 2 && !at[0].isEmpty && at[1].contains(".") && !at[1].hasPrefix(".") && !at[1].hasSuffix(".")
+                && !part.contains(where: { $0.isWhitespace || $0.isNewline })
+            if !ok { return "\"\(part)\" is not an e-mail address (like alice@example.com)" }
+        }
+        return nil
+    }
 }

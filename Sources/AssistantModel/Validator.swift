@@ -2,25 +2,52 @@
 /// Most rules come from `AssistantSchema` (types, required, null, choices, ranges, formats, lists);
 /// the few that tie fields together are written out below the walk.
 public enum Validator {
-    /// Every issue in a request body (a draft), errors and warnings, in field order.
-    public static func validate(_ body: JSONValue) -> [ValidationIssue] {
+    /// Every issue in a request body (a draft), errors and warnings, in field order, by the rules
+    /// of one API generation (the seed's unless told).
+    public static func validate(_ body: JSONValue, api: APIGeneration = .seed) -> [ValidationIssue] {
         guard case .object(let obj) = body else {
             return [.error("", "the request body must be a JSON object, not \(body.typeDescription)")]
         }
-        var v = Walk()
-        v.object(obj, fields: AssistantSchema.fields, at: JSONPath())
+        var v = Walk(api: api)
+        v.object(obj, fields: AssistantSchema.fields(for: api), at: JSONPath())
         v.firstSentenceRules(obj)
+        if api == .latest { v.transferRules(obj); v.promptFlowRules(obj) }
         return v.issues
     }
 
     /// The issues of one field only (for a form validating as the user types), by concrete path
     /// such as `faq_items[2].answer`. Cross-field rules are included when they concern that path.
-    public static func validate(_ body: JSONValue, field path: String) -> [ValidationIssue] {
-        validate(body).filter { $0.belongs(to: path) }
+    public static func validate(_ body: JSONValue, field path: String, api: APIGeneration = .seed) -> [ValidationIssue] {
+        validate(body, api: api).filter { $0.belongs(to: path) }
     }
 
     private struct Walk {
+        let api: APIGeneration
         var issues = [ValidationIssue]()
+
+        /// `faq_items[2].answer` as the schema names it: `faq_items[].answer`.
+        func schemaPath(_ p: JSONPath) -> String {
+            p.components.reduce(into: "") { out, c in
+                switch c {
+                case .index: out += "[]"
+                case .key(let k): out += out.isEmpty ? k : "." + k
+                }
+            }
+        }
+
+        /// The generation that has this key (or choice value) when the one in force does not.
+        func otherGeneration(_ p: JSONPath, value: JSONValue? = nil) -> APIGeneration? {
+            guard let gens = AssistantSchema.generations(ofPath: schemaPath(p), value: value), !gens.contains(api) else { return nil }
+            return APIGeneration.allCases.first(where: gens.contains)
+        }
+
+        mutating func unknownKey(_ p: JSONPath, _ key: String) {
+            if let other = otherGeneration(p) {
+                warning(p, "\"\(key)\" is not a field of the \(api) API (the \(other) API has it: use --api \(other)); it is kept and sent as is")
+            } else {
+                warning(p, "\"\(key)\" is not a field of the API; it is kept and sent as is")
+            }
+        }
 
         mutating func error(_ p: JSONPath, _ m: String) { issues.append(.error(p.description, m)) }
         mutating func warning(_ p: JSONPath, _ m: String) { issues.append(.warning(p.description, m)) }
@@ -28,7 +55,7 @@ public enum Validator {
         mutating func object(_ obj: JSONObject, fields: [FieldSpec], extra: [String] = [], at path: JSONPath) {
             for spec in fields { field(spec, in: obj, at: path.appending(spec.key)) }
             for (key, _) in obj where !extra.contains(key) && !fields.contains(where: { $0.key == key }) {
-                warning(path.appending(key), "\"\(key)\" is not a field of the API; it is kept and sent as is")
+                unknownKey(path.appending(key), key)
             }
         }
 
@@ -54,7 +81,8 @@ public enum Validator {
             case .choice(let choices):
                 guard case .string(let s) = value else { return wrongType(spec, value, path) }
                 if !choices.contains(where: { $0.value == s }) {
-                    error(path, "\"\(s)\" is not a valid \(spec.label.lowercased()): use \(list(choices.map(\.value)))")
+                    let hint = otherGeneration(path, value: value).map { " in the \(api) API (the \($0) API has it: use --api \($0))" } ?? ""
+                    error(path, "\"\(s)\" is not a valid \(spec.label.lowercased())\(hint): use \(list(choices.map(\.value)))")
                 }
             case .toggle:
                 guard case .bool = value else { return wrongType(spec, value, path) }
@@ -79,9 +107,7 @@ public enum Validator {
                 } else {
                     // Without a known shape, only keys of no shape at all are called unknown.
                     let all = variants.flatMap(\.fields).map(\.key) + [disc.key]
-                    for (key, _) in o where !all.contains(key) {
-                        warning(path.appending(key), "\"\(key)\" is not a field of the API; it is kept and sent as is")
-                    }
+                    for (key, _) in o where !all.contains(key) { unknownKey(path.appending(key), key) }
                 }
             }
         }
@@ -113,12 +139,18 @@ public enum Validator {
         }
 
         mutating func stringList(_ items: [JSONValue], _ rule: ListRule, _ spec: FieldSpec, _ path: JSONPath) {
+            if items.count < rule.minItems {
+                error(path, "needs at least \(rule.minItems) \(rule.itemLabel)\(rule.minItems == 1 ? "" : "s")")
+            }
             var seen = Set<String>()
             for (i, item) in items.enumerated() {
                 guard case .string(let s) = item else {
                     error(path.appending(i), "expected a string, found \(item.typeDescription)"); continue
                 }
                 if rule.nonBlankItems && TextFormats.isBlank(s) { error(path.appending(i), "an \(rule.itemLabel) must not be blank"); continue }
+                if let choices = rule.choices, !choices.contains(where: { $0.value == s }) {
+                    error(path.appending(i), "\"\(s)\" is not a valid \(rule.itemLabel): use \(list(choices.map(\.value)))"); continue
+                }
                 if let sev = rule.duplicateSeverity, !seen.insert(s).inserted {
                     issues.append(.init(path: path.appending(i).description, severity: sev, message: "duplicate \(rule.itemLabel) \"\(s)\""))
                 }
@@ -167,6 +199,11 @@ public enum Validator {
                     let hint = IANATimeZones.suggestion(for: s).map { " (did you mean \($0)?)" } ?? " (e.g. Europe/Paris, America/New_York)"
                     error(path, "\"\(s)\" is not a known IANA time zone\(hint)")
                 }
+            case .emailList:
+                if let why = TextFormats.emailListProblem(s) { error(path, why) }
+            case .webURLWith(let placeholder):
+                format(.webURL, s, spec, path)
+                if !s.contains(placeholder) { error(path, "must contain \(placeholder), where the caller's number goes") }
             case .identifier:
                 if !TextFormats.isIdentifier(s) {
                     warning(path, "\"\(s)\" is not an identifier (letters, digits and _, not starting with a digit); code reading the extracted data may trip on it")
@@ -177,7 +214,7 @@ public enum Validator {
         /// Rules across the fields of one record.
         mutating func recordRules(_ o: JSONObject, spec: FieldSpec, at path: JSONPath) {
             switch spec.key {
-            case "structured_output_config":
+            case "structured_output_config", "input_schema":
                 if o["type"]?.stringValue == "enum" {
                     let options = o["enum_options"]
                     if options == nil || options?.arrayValue?.isEmpty == true {
@@ -207,6 +244,29 @@ public enum Validator {
             case ("generated", .string(let s)?) where TextFormats.isBlank(s):
                 warning(path, "first_sentence is blank: the LLM gets no instruction for its opener")
             default: break
+            }
+        }
+
+        /// A transfer mode means nothing without a destination.
+        mutating func transferRules(_ obj: JSONObject) {
+            guard case .string? = obj["human_transfer_mode"] else { return }
+            let destinations = obj["transfer_destinations"]?.arrayValue ?? []
+            if destinations.isEmpty {
+                warning(JSONPath().appending("human_transfer_mode"),
+                        "human_transfer_mode is only used when transfer_destinations has a destination; it will be ignored")
+            }
+        }
+
+        /// Links must join blocks that exist.
+        mutating func promptFlowRules(_ obj: JSONObject) {
+            guard let flow = obj["prompt_flow"]?.objectValue, let edges = flow["edges"]?.arrayValue else { return }
+            let ids = Set((flow["nodes"]?.arrayValue ?? []).compactMap { $0.objectValue?["id"]?.stringValue })
+            for (i, edge) in edges.enumerated() {
+                for end in ["source", "target"] {
+                    guard let id = edge.objectValue?[end]?.stringValue, !TextFormats.isBlank(id), !ids.contains(id) else { continue }
+                    error(JSONPath().appending("prompt_flow").appending("edges").appending(i).appending(end),
+                          "no block has the id \"\(id)\" (the link's \(end == "source" ? "start" : "end") must be one of prompt_flow.nodes)")
+                }
             }
         }
 

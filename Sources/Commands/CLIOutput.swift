@@ -80,8 +80,8 @@ enum CLIReport {
     }
 
     /// Issues of a body on stderr, one line each; exits 1 when any is an error (for preview and show).
-    static func reportOnStderr(_ body: JSONValue, file: String) throws {
-        let issues = Validator.validate(body)
+    static func reportOnStderr(_ body: JSONValue, file: String, api: APIGeneration? = nil) throws {
+        let issues = Validator.validate(body, api: APIGeneration.resolve(api, for: body))
         for issue in issues { CLIOutput.stderr(line(file: file, issue)) }
         if issues.hasErrors { throw ExitCode(invalid) }
     }

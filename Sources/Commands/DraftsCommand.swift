@@ -79,7 +79,7 @@ struct DraftsCommand: AsyncParsableCommand {
                 CLIOutput.stderr(CLIReport.line(error))
                 throw ExitCode(CLIReport.unreadable)
             }
-            CLIOutput.stdout(CanonicalJSON.encode(body))
+            CLIOutput.stdout(CanonicalJSON.encode(body, api: APIGeneration.resolve(nil, for: body)))
             for (server, r) in ((try? store.metadata(slug))??.servers ?? [:]).sorted(by: { $0.key < $1.key }) {
                 CLIOutput.stderr("submitted to \(server) as \(r.assistantID)\(r.submittedAt.map { " at \($0)" } ?? "")\n")
             }

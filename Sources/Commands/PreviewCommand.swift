@@ -19,6 +19,8 @@ struct PreviewCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print a ready curl command instead of the body.")
     var curl = false
 
+    @OptionGroup var api: APIOption
+
     func run() async throws {
         let body: JSONValue
         do throws(DraftError) {
@@ -27,7 +29,8 @@ struct PreviewCommand: AsyncParsableCommand {
             CLIOutput.stderr(CLIReport.line(error))
             throw ExitCode(CLIReport.unreadable)
         }
-        let bytes = CanonicalJSON.encode(body)
+        let generation = api.generation(for: body)
+        let bytes = CanonicalJSON.encode(body, api: generation)
         if curl {
             // The command would send the key: the same URL rules as a real send.
             let url: String
@@ -41,7 +44,7 @@ struct PreviewCommand: AsyncParsableCommand {
         } else {
             CLIOutput.stdout(bytes)
         }
-        try CLIReport.reportOnStderr(body, file: file)
+        try CLIReport.reportOnStderr(body, file: file, api: generation)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AssistantModel
 import Dispatch
 import Foundation
 import RevoxSandbox
@@ -33,6 +34,8 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("status-next"), help: ArgumentHelp("Answer the next N requests with --status (e.g. 403, 409, 503).", valueName: "N")) var statusNext = 0
     @Option(name: .customLong("status"), help: ArgumentHelp("The status --status-next answers with.", valueName: "CODE")) var status = 503
     @Option(help: ArgumentHelp("Seed for the fault shares.", valueName: "N")) var seed: UInt64 = 1
+    @Option(name: .customLong("api"), help: ArgumentHelp("The API generation to speak: seed (SDK revox 0.1.1) or latest (0.5.0 shapes and rules).", valueName: "seed|latest"))
+    var api: APIGeneration = .seed
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
@@ -60,13 +63,14 @@ struct SandboxCommand: AsyncParsableCommand {
         let signals = SignalWaiter([SIGINT, SIGTERM])
         let sb: Sandbox
         do {
-            sb = try await Sandbox.start(SandboxOptions(port: port, faults: faults, logRequestsPath: logRequests))
+            sb = try await Sandbox.start(SandboxOptions(port: port, faults: faults, logRequestsPath: logRequests, api: api))
         } catch {
             APIConsole.error("\(error)", next: port == 0 ? nil : "Is another program using port \(port)? Pick another with --port N, or --port 0 for any free port.")
             throw ExitCode(APIExit.unreachable)
         }
         CLIOutput.stdout("""
         Revox API sandbox listening on \(sb.baseURL)
+        Speaking the \(api) API (the shapes and rules of SDK revox==\(api.sdkVersion)); choose with --api seed|latest.
         Use it from another shell with:
           export REVOX_BASE_URL=\(sb.baseURL)
           export REVOX_API_KEY=\(sb.apiKey)

@@ -107,7 +107,7 @@ struct SubmitCommand: AsyncParsableCommand {
 
     /// Prints the draft's issues; with an error, says nothing was sent and exits 1.
     private func checkValid(_ body: JSONValue, file: String) throws {
-        let issues = Validator.validate(body)
+        let issues = Validator.validate(body, api: APIGeneration.resolve(nil, for: body))
         if json {
             guard issues.hasErrors else { return }
             let list = issues.errors.map { JSONValue.object(JSONObject([("path", .string($0.path)), ("message", .string($0.message))])) }

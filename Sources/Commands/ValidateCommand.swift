@@ -16,6 +16,8 @@ struct ValidateCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print a JSON array of {file, path, severity, message} instead of lines.")
     var json = false
 
+    @OptionGroup var api: APIOption
+
     func run() async throws {
         var status = CLIReport.ok
         var records = [JSONValue]()
@@ -28,7 +30,7 @@ struct ValidateCommand: AsyncParsableCommand {
                 if json { records.append(CLIReport.jsonRecord(file: file, error)) } else { CLIOutput.stderr(CLIReport.line(error)) }
                 continue
             }
-            let issues = readWarnings + Validator.validate(body)
+            let issues = readWarnings + Validator.validate(body, api: api.generation(for: body))
             if issues.hasErrors && status == CLIReport.ok { status = CLIReport.invalid }
             for issue in issues {
                 if json {

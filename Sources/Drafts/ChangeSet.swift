@@ -24,7 +24,7 @@ public struct ChangeSet: Sendable, Equatable {
             if let old = theirs[key], ChangeSet.same(new, old) { return nil }
             return Change(key: key, old: theirs[key], new: new)
         }
-        let request = Set(CanonicalJSON.requestKeyOrder)
+        let request = Set(CanonicalJSON.allRequestKeys)
         leftAlone = theirs.keys.filter { request.contains($0) && mine[$0] == nil && !(theirs[$0]?.isNull ?? true) }
     }
 
@@ -35,7 +35,7 @@ public struct ChangeSet: Sendable, Equatable {
     public var body: JSONValue { .object(JSONObject(changes.map { ($0.key, $0.new) })) }
 
     static func canonicalOrder(_ a: String, _ b: String) -> Bool {
-        let order = CanonicalJSON.requestKeyOrder
+        let order = CanonicalJSON.allRequestKeys
         return (order.firstIndex(of: a) ?? order.count, a) < (order.firstIndex(of: b) ?? order.count, b)
     }
 

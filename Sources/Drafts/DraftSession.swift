@@ -83,7 +83,10 @@ public final class DraftSession: @unchecked Sendable {
     public var slug: String? { mutex.locked { _slug } }
     public var body: JSONValue { mutex.locked { _body } }
     public var file: String? { slug.map(store.file(for:)) }
-    public var issues: [ValidationIssue] { Validator.validate(body) }
+    /// The generation the draft was chosen to speak, if one was (recorded in its sidecar).
+    public var recordedAPI: APIGeneration? { mutex.locked { try? _metadata.get().api } ?? nil }
+    /// Its issues, by the rules of the generation it speaks (recorded, else detected from its keys).
+    public var issues: [ValidationIssue] { Validator.validate(body, api: APIGeneration.resolve(recordedAPI, for: body)) }
 
     /// The front end's edits: the body as it is now. Written by the next `save`.
     public func edit(_ body: JSONValue) { mutex.locked { _body = body } }

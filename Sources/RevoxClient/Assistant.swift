@@ -23,14 +23,18 @@ public struct Assistant: Sendable, Hashable {
     public var firstSentenceMode: String? { json["first_sentence_mode"]?.stringValue }
     public var pendingFAQCount: Int? { json["pending_faq_count"]?.numberValue?.doubleValue.map { Int($0) } }
 
-    /// The request fields of this assistant as a body that could be sent again: the 18 request keys,
-    /// nulls dropped except where null means something (`background_sound`, `transfer_phone_number`,
-    /// `voicemail_message`), server-added keys inside FAQ items removed. For "server copy" views and
-    /// for diffing a draft against what the server holds.
+    /// The API generation this assistant's server speaks, told by the keys it sent.
+    public var generation: APIGeneration { APIGeneration.resolve(nil, for: .object(json)) }
+
+    /// The request fields of this assistant as a body that could be sent again: every request key
+    /// of its generation (the seed's 18, the latest's 45), nulls dropped except where null means
+    /// something (`background_sound`, `voicemail_message`, …), server-added keys inside FAQ items
+    /// removed. For "server copy" views, for editing by id and for diffing a draft against the server.
     public var requestBody: JSONObject {
-        let nullable: Set<String> = ["background_sound", "transfer_phone_number", "voicemail_message"]
+        let fields = AssistantSchema.fields(for: generation)
+        let nullable = Set(fields.filter(\.nullable).map(\.key))
         var out = JSONObject()
-        for key in CanonicalJSON.requestKeyOrder {
+        for key in fields.map(\.key) {
             guard let v = json[key] else { continue }
             if v.isNull && !nullable.contains(key) { continue }
             if key == "faq_items", case .array(let items) = v {

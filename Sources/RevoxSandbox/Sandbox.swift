@@ -31,7 +31,7 @@ public final class Sandbox: Sendable {
         let state = try SandboxState(faults: options.faults, logPath: options.logRequestsPath)
         let (events, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         var app = Application(
-            responder: SandboxResponder(state: state),
+            responder: SandboxResponder(state: state, api: options.api),
             // Connections that stay silent are closed: a thousand half-open sockets would otherwise be kept for good.
             server: .http1(configuration: .init(idleTimeout: .nanoseconds(options.idleTimeout.nanoseconds))),
             configuration: .init(address: .hostname("127.0.0.1", port: options.port), serverName: "revox-sandbox"),

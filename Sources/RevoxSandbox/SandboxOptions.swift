@@ -1,3 +1,5 @@
+import AssistantModel
+
 /// How the sandbox runs: where it listens, which faults it injects, where it logs what it received.
 public struct SandboxOptions: Sendable {
     /// 0 picks a free port (read it back from `Sandbox.port`).
@@ -10,14 +12,18 @@ public struct SandboxOptions: Sendable {
     public var apiKey: String?
     /// A connection with no request in progress for this long is closed.
     public var idleTimeout: Duration = .seconds(30)
+    /// The API generation the sandbox speaks: its response shapes (with that server's defaults
+    /// filled in) and its validation rules.
+    public var api: APIGeneration = .seed
 
     public init(port: Int = 0, faults: SandboxFaults = SandboxFaults(), logRequestsPath: String? = nil, apiKey: String? = nil,
-                idleTimeout: Duration = .seconds(30)) {
+                idleTimeout: Duration = .seconds(30), api: APIGeneration = .seed) {
         self.port = port
         self.faults = faults
         self.logRequestsPath = logRequestsPath
         self.apiKey = apiKey
         self.idleTimeout = idleTimeout
+        self.api = api
     }
 }
 

@@ -18,6 +18,8 @@ struct SandboxContext: RequestContext {
 struct SandboxResponder: HTTPResponder {
     typealias Context = SandboxContext
     let state: SandboxState
+    /// The API generation whose shapes the sandbox answers in and whose rules it validates by.
+    var api: APIGeneration = .seed
     static let maxBody = 1 << 20
 
     func respond(to request: Request, context: Context) async throws -> Response {
@@ -71,13 +73,13 @@ struct SandboxResponder: HTTPResponder {
         case ("GET", 1, "voices"):
             return Self.json(200, .object(JSONObject([("voices", .array(BuiltInVoices.all.map(Self.voiceJSON)))])))
         case ("GET", 1, "assistants"):
-            let all = await state.list().map { JSONValue.object($0.json) }
+            let all = await state.list().map { JSONValue.object($0.json(for: api)) }
             return Self.json(200, .object(JSONObject([("assistants", .array(all))])))
         case ("POST", 1, "assistants"):
             return await create(body, context: context)
         case ("GET", 2, "assistants"):
             guard let a = await state.get(parts[1]) else { return Self.notFound(parts[1]) }
-            return Self.json(200, .object(a.json))
+            return Self.json(200, .object(a.json(for: api)))
         case ("PATCH", 2, "assistants"):
             return await update(parts[1], body)
         case ("DELETE", 2, "assistants"):
@@ -100,13 +102,14 @@ struct SandboxResponder: HTTPResponder {
         case .failure(let f): return f.response
         case .success(let o): object = o
         }
-        if let r = Self.unprocessable(Validator.validate(.object(object))) { return r }
-        let stored = await state.create(Self.requestFields(object))
+        let request = api == .latest ? StoredAssistant.fillingLatestDefaults(object) : object
+        if let r = Self.unprocessable(Validator.validate(.object(request), api: api)) { return r }
+        let stored = await state.create(requestFields(request))
         if await state.fires("dropAfterCreate", \.dropAfterCreate) {
             // Stored, and never answered: the client must not assume it failed.
             try? await context.channel.close()
         }
-        return Self.json(200, .object(JSONObject([("assistant", .object(stored.json))])))
+        return Self.json(200, .object(JSONObject([("assistant", .object(stored.json(for: api)))])))
     }
 
     private func update(_ id: String, _ body: [UInt8]) async -> Response {
@@ -118,16 +121,17 @@ struct SandboxResponder: HTTPResponder {
         guard let current = await state.get(id) else { return Self.notFound(id) }
         var merged = current.request
         for (k, v) in changes { merged[k] = v }
-        merged = merged.ordered(by: CanonicalJSON.requestKeyOrder)
-        if let r = Self.unprocessable(Validator.validate(.object(merged))) { return r }
-        guard let updated = await state.replace(id: id, request: Self.requestFields(merged)) else { return Self.notFound(id) }
-        return Self.json(200, .object(JSONObject([("assistant", .object(updated.json))])))
+        merged = merged.ordered(by: CanonicalJSON.requestKeyOrder(for: api))
+        if api == .latest { merged = StoredAssistant.fillingLatestDefaults(merged) }
+        if let r = Self.unprocessable(Validator.validate(.object(merged), api: api)) { return r }
+        guard let updated = await state.replace(id: id, request: requestFields(merged)) else { return Self.notFound(id) }
+        return Self.json(200, .object(JSONObject([("assistant", .object(updated.json(for: api)))])))
     }
 
     /// Only the request fields are kept: the API does not echo keys it does not know.
-    private static func requestFields(_ o: JSONObject) -> JSONObject {
+    private func requestFields(_ o: JSONObject) -> JSONObject {
         var out = JSONObject()
-        for k in CanonicalJSON.requestKeyOrder { if let v = o[k] { out[k] = v } }
+        for k in CanonicalJSON.requestKeyOrder(for: api) { if let v = o[k] { out[k] = v } }
         return out
     }
 

@@ -13,7 +13,7 @@ extension AccessibleSession {
         let json = String(decoding: CanonicalJSON.encode(draft), as: UTF8.self)
         io.write(json.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).sanitizedForDisplay }.joined(separator: "\n"))
         say("End of the request JSON.")
-        let issues = Validator.validate(draft)
+        let issues = Validator.validate(draft, api: generation)
         let all = serverIssues + issues
         if all.isEmpty {
             say("No problems found.")

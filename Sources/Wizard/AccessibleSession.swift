@@ -30,6 +30,8 @@ final class AccessibleSession {
     var slug: String? { session.slug }
     /// Set when a save failed and was not retried successfully: the exit status says so.
     var unsaved: DraftError?
+    /// The API generation the draft is checked as: recorded with it, else detected from its keys.
+    var generation: APIGeneration { APIGeneration.resolve(session.recordedAPI, for: draft) }
     /// Field messages from the server's last 422, shown at their fields until edited.
     var serverIssues: [ValidationIssue] = []
     var lastSendFailed = false
@@ -239,7 +241,7 @@ final class AccessibleSession {
     // MARK: issues
 
     func issues(at path: String, deep: Bool) -> [ValidationIssue] {
-        (serverIssues + Validator.validate(draft)).filter { $0.belongs(to: path, deep: deep) }
+        (serverIssues + Validator.validate(draft, api: generation)).filter { $0.belongs(to: path, deep: deep) }
     }
 
     func report(_ issues: [ValidationIssue]) {

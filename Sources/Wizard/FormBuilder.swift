@@ -82,6 +82,13 @@ enum FormBuilder {
     }
 
     static func choice(_ options: [ChoiceOption], _ value: JSONValue?, variantKeys: [String] = []) -> FieldControl {
+        var options = options
+        // A value the schema does not know (a newer server's enum value) is shown as itself and
+        // kept; only picking another entry changes it.
+        if let value, !options.contains(where: { $0.matches(value) }) {
+            let shown = value.objectValue?["type"].map(describe) ?? describe(value)
+            options.append(ChoiceOption(title: "\(shown) (kept as is)", help: "a value this API generation does not know", effect: .set(value)))
+        }
         // The focused entry's help shows beside the label, so the rows stay short.
         let items = options.enumerated().map { SelectItem($0.element.title, id: String($0.offset)) }
         var list = SelectList(items, height: max(1, options.count), filterable: false)

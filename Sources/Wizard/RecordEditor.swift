@@ -57,11 +57,11 @@ struct RecordEditor: Sendable {
 
     /// The record's issues, judged in place in the whole draft (so duplicates across rows count),
     /// with paths made relative to the record.
-    func issues(in draft: JSONValue) -> [ValidationIssue] {
+    func issues(in draft: JSONValue, api: APIGeneration = .seed) -> [ValidationIssue] {
         let copy = applied(to: draft)
         let i = index ?? (draft.value(at: listPath)?.arrayValue?.count ?? 0)
         let prefix = "\(listPath)[\(i)]"
-        return Validator.validate(copy).compactMap { issue in
+        return Validator.validate(copy, api: api).compactMap { issue in
             guard issue.belongs(to: prefix) else { return nil }
             var local = issue
             local.path = String(issue.path.dropFirst(prefix.count + (issue.path == prefix ? 0 : 1)))

@@ -190,7 +190,7 @@ extension Wizard {
         canvas.fill(area, style: .background)
         canvas.box(area, title: " \(record.title) · ctrl+s keep · esc discard ")
         let inner = area.inset(by: 1).inset(left: 1)
-        let issues = record.issues(in: state.draft)
+        let issues = record.issues(in: state.draft, api: state.generation)
         record.form.render(into: &canvas, in: inner, active: true) { f in
             guard record.shownPaths.contains(f.path) || state.showAllMessages,
                   let i = issues.first(where: { $0.belongs(to: f.path) }) else { return nil }

@@ -46,6 +46,7 @@ public struct Wizard: Sendable {
         state.slug = draft.slug
         state.serverRecord = draft.record
         state.recordProblem = draft.recordProblem
+        if let api = draft.api { state.api = api }
         state.saveDialog = nil
         state.screen = .editing
         state.step = .basics
@@ -70,7 +71,7 @@ public struct Wizard: Sendable {
 
     mutating func revalidate() {
         flushEdits()
-        state.issues = Validator.validate(state.draft)
+        state.issues = Validator.validate(state.draft, api: state.generation)
     }
 
     /// Puts a long text that was typed but not yet written back into the draft. The runtime calls
@@ -111,7 +112,7 @@ public struct Wizard: Sendable {
     }
 
     func specs(for step: Step) -> [FieldSpec] {
-        step.keys.compactMap { k in AssistantSchema.fields.first { $0.key == k } }
+        step.keys.compactMap { k in AssistantSchema.fields(for: state.generation).first { $0.key == k } }
     }
 
     /// The picker over `GET /voices`; picking a voice fills `voice.id` and `voice.provider`.

@@ -40,8 +40,10 @@ public struct OpenedDraft: Sendable {
     public var record: SubmissionRecord?
     /// Why the draft's records could not be read (sending is blocked until fixed).
     public var recordProblem: DraftError?
-    public init(slug: String?, body: JSONValue, record: SubmissionRecord? = nil, recordProblem: DraftError? = nil) {
-        self.slug = slug; self.body = body; self.record = record; self.recordProblem = recordProblem
+    /// The API generation recorded with the draft, if one was chosen.
+    public var api: APIGeneration?
+    public init(slug: String?, body: JSONValue, record: SubmissionRecord? = nil, recordProblem: DraftError? = nil, api: APIGeneration? = nil) {
+        self.slug = slug; self.body = body; self.record = record; self.recordProblem = recordProblem; self.api = api
     }
 }
 

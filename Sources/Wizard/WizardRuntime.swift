@@ -256,7 +256,7 @@ extension DraftSession {
     /// The draft as the wizard shows it, with what it created on `server`.
     public func opened(on server: DraftServer) -> OpenedDraft {
         switch record(on: server) {
-        case .success(let r): return OpenedDraft(slug: slug, body: body, record: r)
+        case .success(let r): return OpenedDraft(slug: slug, body: body, record: r, api: recordedAPI)
         case .failure(let e): return OpenedDraft(slug: slug, body: body, recordProblem: e)
         }
     }

@@ -56,6 +56,10 @@ public struct WizardState: Sendable {
     public var recordProblem: DraftError?
     /// A question about saving (another program changed the file; quitting could not save).
     var saveDialog: SaveDialog?
+    /// The API generation asked for (`--api`) or recorded with the draft; nil: detected from its keys.
+    public var api: APIGeneration?
+    /// The generation the draft is edited and checked as.
+    public var generation: APIGeneration { APIGeneration.resolve(api, for: draft) }
     public var issues: [ValidationIssue] = []
     /// Field messages from the server's last 422, shown until the field is edited.
     public var serverIssues: [ValidationIssue] = []

@@ -170,11 +170,15 @@ enum ContractCorpus {
         return root.deletingLastPathComponent().appendingPathComponent("shared/contract/check-request").standardizedFileURL.path
     }()
 
-    /// Runs check-request on the files; returns its exit status and each file's error lines.
-    func check(_ files: [String]) throws -> (Int32, [String: [String]]) {
+    /// Runs check-request on the files (with the SDK of that generation); returns its exit status
+    /// and each file's error lines.
+    func check(_ files: [String], api: APIGeneration = .seed) throws -> (Int32, [String: [String]]) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.checkRequest)
         p.arguments = files
+        var env = ProcessInfo.processInfo.environment
+        env["REVOX_SDK_VERSION"] = api.sdkVersion
+        p.environment = env
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -193,10 +197,10 @@ enum ContractCorpus {
         return (p.terminationStatus, byFile)
     }
 
-    func write(_ bodies: [(String, JSONValue)], in dir: String) -> [String] {
+    func write(_ bodies: [(String, JSONValue)], in dir: String, api: APIGeneration = .seed) -> [String] {
         bodies.map { name, body in
             let path = dir + "/" + name + ".json"
-            FileManager.default.createFile(atPath: path, contents: Data(CanonicalJSON.encode(body)))
+            FileManager.default.createFile(atPath: path, contents: Data(CanonicalJSON.encode(body, api: api)))
             return path
         }
     }
@@ -231,5 +235,130 @@ enum ContractCorpus {
         for (name, body) in ContractCorpus.invalidForUsOnly() {
             #expect(Validator.validate(body).hasErrors, "\(name): our validator must call it invalid")
         }
+    }
+
+    @Test func latestValidCorpusPassesTheSDK() throws {
+        let corpus = LatestCorpus.valid()
+        for (name, body) in corpus {
+            #expect(Validator.validate(body, api: .latest).errors == [], "\(name) should be valid")
+        }
+        let files = write(corpus, in: makeTempDir("aw-contract-latest"), api: .latest)
+        let (status, errors) = try check(files, api: .latest)
+        #expect(status == 0)
+        for (f, e) in errors where !e.isEmpty { Issue.record("\(f): SDK 0.5.0 says \(e)") }
+    }
+
+    @Test func latestInvalidCorpusFailsBoth() throws {
+        let corpus = LatestCorpus.invalidForBoth()
+        for (name, body) in corpus {
+            #expect(Validator.validate(body, api: .latest).hasErrors, "\(name): our validator must call it invalid")
+        }
+        let files = write(corpus, in: makeTempDir("aw-contract-latest-bad"), api: .latest)
+        let (status, errors) = try check(files, api: .latest)
+        #expect(status == 1)
+        for f in files { #expect(errors[f]?.isEmpty == false, "\(f): the SDK 0.5.0 accepted it") }
+    }
+
+    /// `preview` of a draft with all 45 fields set is a body the 0.5.0 SDK accepts, whether the
+    /// generation is given or detected; `validate --api` judges by the generation asked for.
+    @Test func previewOfEveryLatestFieldPassesTheSDK() throws {
+        let cli = CLI()
+        let draft = cli.write("all45.json", String(decoding: JSONEncoding.pretty(latestFullBody()), as: UTF8.self))
+        for args in [["preview", "--api", "latest", draft], ["preview", draft]] {
+            let r = try cli.run(args)
+            #expect(r.status == 0, "\(args): \(r.stderr)")
+            #expect(r.stderr == "", "\(args)")
+            let out = cli.work + "/preview.json"
+            _ = FileManager.default.createFile(atPath: out, contents: r.stdoutBytes)
+            let (status, errors) = try check([out], api: .latest)
+            #expect(status == 0, "\(args): \(errors)")
+            let keys = try JSONParser.parse(Array(r.stdoutBytes)).objectValue?.keys ?? []
+            #expect(Array(keys) == CanonicalJSON.requestKeyOrder(for: .latest))
+        }
+        let seed = try cli.run(["validate", "--api", "seed", draft])
+        #expect(seed.status == 1, "a realtime model and a retry delay of 0 are errors for seed")
+        #expect(seed.stdout.contains("all45.json: llm_model.type: error: \"realtime\" is not a valid model source in the seed API (the latest API has it: use --api latest)"))
+        #expect(seed.stdout.contains("all45.json: sms_enabled: warning: \"sms_enabled\" is not a field of the seed API (the latest API has it: use --api latest)"))
+        let bad = cli.write("lukewarm.json", #"{"name": "n", "prompt": "p", "human_transfer_mode": "lukewarm", "background_sound_volume": "loud", "stt_model": "stt-rt-v9"}"#)
+        let r = try cli.run(["validate", bad])
+        #expect(r.status == 1)
+        #expect(r.stdout.split(separator: "\n").map { $0.split(separator: ":").dropFirst().prefix(2).joined(separator: ":") }
+                == [" stt_model: error", " background_sound_volume: error", " human_transfer_mode: error", " human_transfer_mode: warning"])
+        let unknown = try cli.run(["validate", "--api", "newest", bad])
+        #expect(unknown.status != 0 && unknown.stderr.contains("--api"))
+    }
+
+    /// The schema's latest fields are the SDK's, read from its installed types (not from our list).
+    @Test func latestFieldsAreTheSDKs() throws {
+        _ = try check([write([("minimal", ["name": "n", "prompt": "p"])], in: makeTempDir("aw-contract-venv"))[0]], api: .latest)
+        let env = ProcessInfo.processInfo.environment
+        let cache = env["XDG_CACHE_HOME"] ?? (env["HOME"] ?? "/root") + "/.cache"
+        let python = (env["REVOX_CONTRACT_VENV"] ?? cache + "/revox-contract-0.5.0") + "/bin/python"
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = ["-c", "from revox.types import assistant_create_params as p; print(' '.join(sorted(p.AssistantCreateParams.__annotations__)))"]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        let sdk = Set(text.split(whereSeparator: \.isWhitespace).map(String.init))
+        #expect(sdk.count == 45)
+        #expect(sdk == Set(AssistantSchema.fields(for: .latest).map(\.key)))
+    }
+}
+
+/// Latest-generation (SDK 0.5.0) bodies for the contract check.
+enum LatestCorpus {
+    static func valid() -> [(String, JSONValue)] {
+        let full = latestFullBody()
+        var out: [(String, JSONValue)] = [("latest-full", full), ("latest-minimal", ["name": "n", "prompt": "p"])]
+        let llm: [JSONValue] = [
+            ["type": "dedicated-instance", "name": "ministral-3-8b-instruct"],
+            ["type": "openrouter", "openrouter_model_id": "openai/gpt-4.1", "openrouter_provider": "openai"],
+            ["type": "custom", "api_url": "https://api.together.xyz/v1", "api_key": "sk-1", "model_name": "meta-llama/llama-3-70b"],
+            ["type": "realtime", "provider": "google", "realtime_model_id": "gemini-live"],
+        ]
+        for (i, m) in llm.enumerated() { out.append(("latest-llm-\(i)", latest("llm_model", m))) }
+        out.append(("latest-gradium", latest("voice", ["id": "g1", "provider": "gradium", "speed": .number(JSONNumber(literal: "0.6")!)])))
+        var nulls = full
+        for f in AssistantSchema.fields(for: .latest) where f.nullable { try! nulls.set(f.key, to: .null) }
+        out.append(("latest-nulls", nulls))
+        var empty = full
+        for key in ["transfer_destinations", "custom_tools", "after_call_sms_outcomes", "faq_items", "structured_output_config"] {
+            try! empty.set(key, to: [])
+        }
+        try! empty.set("human_transfer_mode", to: nil)
+        out.append(("latest-empty-lists", empty))
+        return out
+    }
+
+    static func invalidForBoth() -> [(String, JSONValue)] {
+        [
+            ("transfer-mode-lukewarm", latest("human_transfer_mode", "lukewarm")),
+            ("background-volume-loud", latest("background_sound_volume", "loud")),
+            ("stt-model-v9", latest("stt_model", "stt-rt-v9")),
+            ("voice-provider-azure", latest("voice.provider", "azure")),
+            ("voice-model-bad", latest("voice.model", "sonic-9")),
+            ("llm-custom-no-key", latest("llm_model", ["type": "custom", "api_url": "https://x.example/v1", "model_name": "m"])),
+            ("llm-realtime-azure", latest("llm_model", ["type": "realtime", "provider": "azure", "realtime_model_id": "m"])),
+            ("day-bad", latest("call_retry_config.allowed_days[0]", "funday")),
+            ("twice-string", latest("call_retry_config.call_twice_in_a_row", "yes")),
+            ("destination-no-number", latest("transfer_destinations[0].phone_number", nil)),
+            ("tool-no-headers", latest("custom_tools[0].headers", nil)),
+            ("tool-method-bad", latest("custom_tools[0].method", "FETCH")),
+            ("tool-input-type-bad", latest("custom_tools[0].input_schema[0].type", "money")),
+            ("slack-no-outcomes", latest("slack.outcomes", nil)),
+            ("slack-outcome-bad", latest("slack.outcomes[0]", "maybe")),
+            ("zoho-log-string", latest("zoho.log_call_activity", "yes")),
+            ("sms-outcome-bad", latest("after_call_sms_outcomes[0]", "maybe")),
+            ("type-bad", latest("type", "solo")),
+            ("thinking-sound-bad", latest("thinking_sound", "beep.ogg")),
+            ("sms-enabled-null", latest("sms_enabled", .null)),
+            ("position-no-y", latest("position.y", nil)),
+            ("node-type-bad", latest("prompt_flow.nodes[0].type", "block")),
+            ("node-no-data", latest("prompt_flow.nodes[0].data", nil)),
+            ("stt-terms-string", latest("stt_context.terms", "crown")),
+        ]
     }
 }

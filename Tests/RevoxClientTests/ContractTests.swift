@@ -1,3 +1,4 @@
+import AssistantModel
 import Foundation
 import RevoxSandbox
 import Testing
@@ -17,5 +18,19 @@ struct ContractTests {
         #expect(r.status == 0, "check-server failed:\n\(text)")
         #expect(text.contains("0 failed"), "\(text)")
         #expect(text.contains("9 passed"), "\(text)")
+    }
+
+    /// The newest SDK (revox==0.5.0) against `sandbox --api latest`: its shapes, defaults and rules.
+    @Test(.timeLimit(.minutes(5)))
+    func checkServerPassesEveryStepWithTheLatestSDK() async throws {
+        let script = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/contract/check-server")
+        let sb = try await Sandbox.start(SandboxOptions(api: .latest))
+        var env = ProcessInfo.processInfo.environment
+        env["REVOX_SDK_VERSION"] = "0.5.0"
+        let r = try await runProcess(script, [sb.baseURL, sb.apiKey], env: env)
+        await sb.stop()
+        let text = r.stdout + r.stderr
+        #expect(r.status == 0, "check-server (0.5.0) failed:\n\(text)")
+        #expect(text.contains("9 passed, 0 failed"), "\(text)")
     }
 }

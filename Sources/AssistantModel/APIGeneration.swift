@@ -1,0 +1,40 @@
+/// The generations of the Revox API the schema describes. Each field, choice and variant of
+/// `AssistantSchema` says which generations have it; everything else reads one generation's view.
+public enum APIGeneration: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// The seed document's API: the request types of SDK `revox==0.1.1` (18 fields).
+    case seed
+    /// The newest published API: the request types of SDK `revox==0.5.0` (45 fields).
+    case latest
+
+    public static let all = Set(allCases)
+    /// What a new draft speaks when nothing says otherwise.
+    public static let `default` = APIGeneration.seed
+
+    public var description: String { rawValue }
+
+    /// The SDK release whose request types this generation follows.
+    public var sdkVersion: String {
+        switch self {
+        case .seed: return "0.1.1"
+        case .latest: return "0.5.0"
+        }
+    }
+
+    /// The generation a body speaks, judged by the keys (and choice values) only one generation
+    /// knows: the generation that knows more of them wins. Nil when nothing tells them apart, a
+    /// body with only shared fields for instance; callers then use their setting or `default`.
+    public static func detect(_ body: JSONValue) -> APIGeneration? {
+        var unknown = [APIGeneration: Int]()
+        AssistantSchema.walkDeclared(body) { gens in
+            for g in allCases where !gens.contains(g) { unknown[g, default: 0] += 1 }
+        }
+        let scores = allCases.map { ($0, unknown[$0] ?? 0) }
+        guard let best = scores.min(by: { $0.1 < $1.1 }), scores.filter({ $0.1 == best.1 }).count == 1 else { return nil }
+        return best.0
+    }
+
+    /// The generation to use: the explicit choice, else the detected one, else the default.
+    public static func resolve(_ explicit: APIGeneration?, for body: JSONValue) -> APIGeneration {
+        explicit ?? detect(body) ?? .default
+    }
+}
