@@ -187,7 +187,16 @@ final class AccessibleSession {
                 say("The draft is saved in \(store.file(for: slug).sanitizedForDisplay). To go on later: assistant-wizard edit \(slug)")
             }
         }
-        return lastSendFailed ? 1 : 0
+        return exitStatus
+    }
+
+    /// 0: the draft is complete (no errors; sent or ready to send); 1: the last send failed;
+    /// 3: the draft is saved but not complete (errors remain, or nothing was typed). 2 is an
+    /// unreadable draft, said before any prompt.
+    var exitStatus: Int32 {
+        if lastSendFailed { return 1 }
+        if slug == nil && draft == .object(JSONObject()) { return AccessibleWizard.incomplete }
+        return Validator.validate(draft).hasErrors ? AccessibleWizard.incomplete : 0
     }
 
     // MARK: issues

@@ -10,8 +10,13 @@ public struct AccessibleWizard {
     let store: DraftStore
     public init(wizard: Wizard, api: any RevoxAPI, store: DraftStore) { self.wizard = wizard; self.api = api; self.store = store }
 
+    /// The exit status of a session that ends (quit or end of input) with the draft saved but not
+    /// complete: errors remain that block sending.
+    public static let incomplete: Int32 = 3
+
     /// Runs until the assistant is sent, the user quits or the input ends; returns the exit status
-    /// (0: sent or saved, 1: the last send failed, 2: the draft file could not be read).
+    /// (0: sent, or saved and complete; 1: the last send failed; 2: the draft file could not be
+    /// read; 3: saved but not complete, see `incomplete`).
     public func run() -> Int32 {
         run(io: StandardLineIO())
     }
