@@ -124,6 +124,9 @@ extension Wizard {
             state.helpShown = true
             return []
         }
+        // The screen says "make the window bigger" and shows nothing else: a key that acted here
+        // would change or send what the user cannot see.
+        guard fitsMinimum else { return [] }
         switch state.screen {
         case .start: return startInput(event)
         case .brokenDraft:
@@ -140,6 +143,7 @@ extension Wizard {
             return []
         }
         if state.record != nil { return recordInput(event) }
+        if state.review.confirm != nil { return confirmInput(event) }
         if state.diff != nil { return diffInput(event) }
         if let k = event.keyPress {
             if k == .alt("n") { return go(to: state.step.next ?? state.step) }
@@ -211,6 +215,8 @@ extension Wizard {
             state.shownPaths.insert(path)
         }
         state.visited.insert(state.step)
+        // Entering the review reads first: Send is a Tab away, never where the focus lands.
+        if step == .review, state.step != .review { state.review.part = .json }
         state.step = step
         state.visited.insert(step)
         state.form = Form()
@@ -241,6 +247,7 @@ extension Wizard {
         var editor = RecordEditor(listPath: f.path, index: row, fieldIndex: field, item: item, noun: noun,
                                   record: row.map { list.rows[$0] })
         editor.form.fitTextAreas(width: viewport.width - 4)
+        editor.form.messageWidth = viewport.width - 7
         state.record = editor
     }
 
@@ -271,14 +278,17 @@ extension Wizard {
             revalidate()
             return formOutcome(outcome)
         default:
-            for outcome in editor.form.handle(event, body: &editor.record) {
+            let outcomes = editor.form.handle(event, body: &editor.record)
+            if outcomes == [.unhandled], event.keyPress == .char("?") { state.helpShown = true }
+            for outcome in outcomes {
                 switch outcome {
                 case .changed(_, let structural): if structural { editor.rebuild() }
                 case .blurred(let path, _): editor.shownPaths.insert(path)
                 default: break
                 }
             }
-            editor.form.scrollToFocus(viewHeight: viewport.height - 4) { _ in true }
+            // As if every field showed a one-row message: the record's messages are not known here.
+            editor.form.scrollToFocus(viewHeight: viewport.height - 4) { _ in FieldMessage("") }
             return []
         }
     }
@@ -291,6 +301,10 @@ extension Wizard {
             _ = state.review.json.handle(event)
             return []
         }
+        if k == .char("?") {
+            state.helpShown = true
+            return []
+        }
         if k == .tab || k == .backTab {
             let n = k == .tab ? 1 : 2
             state.review.part = ReviewPage.Part(rawValue: (state.review.part.rawValue + n) % 3)!
@@ -298,6 +312,10 @@ extension Wizard {
         }
         switch state.review.part {
         case .json:
+            if k == .char("w") {
+                state.review.json.wrap.toggle()
+                return []
+            }
             _ = state.review.json.handle(event)
         case .issues:
             if k == .enter, let i = state.review.issueList.selectedIndex {
@@ -325,7 +343,36 @@ extension Wizard {
             return []
         }
         if state.editingExisting {
+            if state.review.lastSent == state.draft {
+                state.status = "Already sent: the assistant on the server matches this draft."
+                return []
+            }
             state.diff = PatchDiff(draft: state.draft, server: state.metadata?.serverCopy)
+            return []
+        }
+        state.review.confirm = ConfirmDialog(title: " Send? ", message: sendQuestion(update: false),
+                                             confirmLabel: "Yes, create it", cancelLabel: "No")
+        return []
+    }
+
+    /// What sending does and where, in one question: "Create 'Front desk' on https://…?".
+    func sendQuestion(update: Bool) -> String {
+        let name = (state.draft.value(at: "name")?.stringValue).map { "'\($0)'" } ?? "the assistant"
+        let verb = update ? "Update" : "Create"
+        let id = update ? (state.metadata?.assistantID).map { " (\($0))" } ?? "" : ""
+        let whereTo = state.backend.isSandbox ? "in the built-in sandbox" : "on \(state.backend.baseURL)"
+        return "\(verb) \(name)\(id) \(whereTo)?".sanitizedForDisplay
+    }
+
+    /// The one question before a create: yes sends, no (or Esc) goes back to the review.
+    mutating func confirmInput(_ event: InputEvent) -> [WizardEffect] {
+        guard var dialog = state.review.confirm else { return [] }
+        let r = dialog.handle(event)
+        state.review.confirm = dialog
+        guard r == .submit || r == .cancel else { return [] }
+        state.review.confirm = nil
+        guard r == .submit, dialog.confirmed else {
+            state.status = "Not sent."
             return []
         }
         state.send = .sending(isCreate: true, since: state.ticks)
@@ -356,6 +403,7 @@ extension Wizard {
 
     mutating func sendFinished(_ result: Result<Assistant, RevoxError>) -> [WizardEffect] {
         let wasCreate: Bool = { if case .sending(let c, _) = state.send { return c }; return true }()
+        state.review.confirm = nil
         switch result {
         case .success(let assistant):
             state.send = .succeeded(assistant, wasCreate: wasCreate)
@@ -364,6 +412,7 @@ extension Wizard {
             meta.serverCopy = .object(assistant.json)
             state.metadata = meta
             state.serverIssues = []
+            state.review.lastSent = state.draft
             state.resultView = TextView(JSONHighlighter.styledLines(JSONEncoding.prettyString(.object(assistant.json))), wrap: false, height: 10)
         case .failure(let error):
             state.send = .failed(error)
@@ -465,7 +514,7 @@ extension Wizard {
         let area = viewport.inset(top: 1)
         switch m.kind {
         case .press:
-            guard let hit = state.form.field(atRow: m.row, in: area, hasMessage: { message(for: $0) != nil }) else { return [] }
+            guard let hit = state.form.field(atRow: m.row, in: area, message: { message(for: $0) }) else { return [] }
             var effects: [WizardEffect] = []
             if hit.index != state.form.focus { effects = formOutcome(state.form.moveFocus(to: hit.index)) }
             if case .choice(var list, let o, let k) = state.form.fields[hit.index].control, hit.rowInField >= 1 {
