@@ -104,9 +104,14 @@ struct WizardLauncher {
                 }
             }
         }
-        if settings.accessible || environment["ACCESSIBLE"].map({ !$0.isEmpty && $0 != "0" }) == true || environment["TERM"] == "dumb" {
-            return AccessibleWizard(wizard: wizard, api: api, store: store, session: session).run()
+        var lineMode = settings.accessible || environment["ACCESSIBLE"].map({ !$0.isEmpty && $0 != "0" }) == true || environment["TERM"] == "dumb"
+        // Keys from a pipe or a file cannot drive the full-screen form (it would draw into the pipe
+        // and wait forever at the end of input): they are answers to line prompts.
+        if !lineMode, isatty(0) != 1 {
+            lineMode = true
+            FileHandle.standardError.write(Data("assistant-wizard: standard input is not a terminal: running the line-by-line mode (--accessible).\n".utf8))
         }
+        if lineMode { return AccessibleWizard(wizard: wizard, api: api, store: store, session: session).run() }
         let (theme, warnings) = ThemeLoader.resolve(choice: settings.theme, themesDirectory: Self.themesDirectory(environment))
         for w in warnings { FileHandle.standardError.write(Data(("assistant-wizard: " + w + "\n").utf8)) }
         let runtime = WizardRuntime(api: api, store: store, session: session, environment: environment, theme: theme)

@@ -227,15 +227,25 @@ final class AccessibleSession {
             if let unsaved {
                 say("The draft was NOT saved: \(unsaved.description.sanitizedForDisplay).")
                 session.close()
-                return 3
+                return AccessibleWizard.notSaved
             }
             if let slug {
                 say("The draft is saved in \(store.file(for: slug).sanitizedForDisplay). To go on later: assistant-wizard edit \(slug)")
             }
         }
         session.close()
+        return exitStatus
+    }
+
+    /// 0: the draft is complete (no errors; sent or ready to send); 1: the last send failed;
+    /// 3: the draft is saved but not complete (errors remain, or nothing was typed); 5: sent, but
+    /// the draft could not remember the assistant. 2 is an unreadable draft, said before any
+    /// prompt; 6 a draft that could not be saved (returned above).
+    var exitStatus: Int32 {
         if lastSendUnrecorded { return 5 }
-        return lastSendFailed ? 1 : 0
+        if lastSendFailed { return 1 }
+        if slug == nil && draft == .object(JSONObject()) { return AccessibleWizard.incomplete }
+        return Validator.validate(draft, api: generation).hasErrors ? AccessibleWizard.incomplete : 0
     }
 
     // MARK: issues

@@ -15,9 +15,16 @@ public struct AccessibleWizard {
         self.wizard = wizard; self.api = api; self.store = store; self.session = session
     }
 
+    /// The exit status of a session that ends (quit or end of input) with the draft saved but not
+    /// complete: errors remain that block sending.
+    public static let incomplete: Int32 = 3
+    /// The draft could not be saved (a full disk, a folder that cannot be written).
+    public static let notSaved: Int32 = 6
+
     /// Runs until the assistant is sent, the user quits or the input ends; returns the exit status
-    /// (0: sent or saved, 1: the last send failed, 2: the draft file could not be read, 3: the
-    /// draft could not be saved, 5: sent but the draft could not remember the assistant).
+    /// (0: sent, or saved and complete; 1: the last send failed; 2: the draft file could not be
+    /// read; 3: saved but not complete, see `incomplete`; 5: sent, but the draft could not remember
+    /// the assistant; 6: the draft could not be saved).
     public func run() -> Int32 {
         run(io: StandardLineIO())
     }

@@ -20,6 +20,7 @@ struct ChoiceOption: Sendable, Equatable {
     var help: String
     var effect: Effect
 
+    /// The one phrasing of "the key is left out" everywhere a value is shown or picked.
     static let unsetTitle = "Not set (the server's default)"
 
     func matches(_ value: JSONValue?) -> Bool {
@@ -82,13 +83,7 @@ enum ChoiceOptions {
         return out
     }
 
-    static func unsetTitle(_ spec: FieldSpec) -> String {
-        switch spec.key {
-        case "call_retry_config": return "Use the server's defaults (not set)"
-        case "calendly": return "Off (not set)"
-        default: return ChoiceOption.unsetTitle
-        }
-    }
+    static func unsetTitle(_ spec: FieldSpec) -> String { ChoiceOption.unsetTitle }
 
     /// What null means for each nullable field, in the user's words.
     static func nullTitle(_ spec: FieldSpec) -> String {

@@ -23,6 +23,9 @@ struct Form: Sendable {
     var scrollTop = 0
     /// The field whose newest text is still only in its widget.
     var unwritten: Int?
+    /// Columns a top-level field's message wraps at (the owner sets it with the layout width), so
+    /// the layout gives a long message all its rows.
+    var messageWidth = 76
 
     /// Above this many bytes a text is written back to the draft when it is needed (leaving the
     /// field, validating, saving, sending) instead of on every key: joining a megabyte of lines per
@@ -66,21 +69,25 @@ struct Form: Sendable {
 
     struct Slot: Equatable { var field: Int; var top: Int; var height: Int }
 
-    /// Each field's rows, top to bottom: its label, its control, and a message row when it has one.
-    func layout(hasMessage: (FormField) -> Bool) -> [Slot] {
+    /// Each field's rows, top to bottom: its label, its control, and its message's rows.
+    func layout(message: (FormField) -> FieldMessage?) -> [Slot] {
         var y = 0
         var out: [Slot] = []
         for (i, f) in fields.enumerated() {
-            let h = 1 + f.control.contentHeight(focused: i == focus) + (hasMessage(f) ? 1 : 0)
+            let h = 1 + f.control.contentHeight(focused: i == focus) + messageRows(f, message(f))
             out.append(Slot(field: i, top: y, height: h))
             y += h + 1
         }
         return out
     }
 
+    func messageRows(_ f: FormField, _ message: FieldMessage?) -> Int {
+        message.map { $0.rows(width: messageWidth - f.indent * 2).count } ?? 0
+    }
+
     /// Scrolls so the focused field is wholly in view (its top wins when it is taller than the view).
-    mutating func scrollToFocus(viewHeight: Int, hasMessage: (FormField) -> Bool) {
-        guard let slot = layout(hasMessage: hasMessage).first(where: { $0.field == focus }) else { scrollTop = 0; return }
+    mutating func scrollToFocus(viewHeight: Int, message: (FormField) -> FieldMessage?) {
+        guard let slot = layout(message: message).first(where: { $0.field == focus }) else { scrollTop = 0; return }
         if slot.top + slot.height > scrollTop + viewHeight { scrollTop = slot.top + slot.height - viewHeight }
         if slot.top < scrollTop { scrollTop = slot.top }
         scrollTop = max(0, scrollTop)
@@ -91,7 +98,7 @@ struct Form: Sendable {
     }
 
     func render(into canvas: inout Canvas, in rect: Rect, active: Bool, message: (FormField) -> FieldMessage?) {
-        let slots = layout { message($0) != nil }
+        let slots = layout(message: message)
         var hiddenAbove = false, hiddenBelow = false
         for slot in slots {
             let top = rect.row + slot.top - scrollTop
@@ -102,7 +109,8 @@ struct Form: Sendable {
             let isFocused = active && slot.field == focus
             let indent = f.indent * 2
             let box = Rect(row: top, col: rect.col + indent, width: rect.width - indent, height: slot.height)
-            drawField(into: &canvas, in: box, label: f.label, focused: isFocused, message: message(f),
+            let m = message(f)
+            drawField(into: &canvas, in: box, label: f.label, focused: isFocused, message: m, messageRows: messageRows(f, m),
                       hint: hint(for: f, focused: isFocused)) { c, r in
                 f.control.render(into: &c, in: r, focused: isFocused)
             }
@@ -118,6 +126,7 @@ struct Form: Sendable {
         var parts: [String] = []
         if f.spec.required && f.indent == 0 { parts.append("required") }
         if case .number = f.control, case .number(let rule) = f.spec.kind, !rule.unit.isEmpty { parts.append(rule.unit) }
+        if focused, case .longText(let w) = f.control { parts.append("Ln \(w.cursor.line + 1)/\(w.lines.count), Col \(w.cursor.column + 1)") }
         if focused, case .choice(let w, let o, _) = f.control, let i = w.selectedIndex, i < o.count, !o[i].help.isEmpty {
             parts.append(o[i].help)
         }
@@ -125,8 +134,8 @@ struct Form: Sendable {
     }
 
     /// The field under a screen row, for mouse clicks.
-    func field(atRow row: Int, in rect: Rect, hasMessage: (FormField) -> Bool) -> (index: Int, rowInField: Int)? {
-        for slot in layout(hasMessage: hasMessage) {
+    func field(atRow row: Int, in rect: Rect, message: (FormField) -> FieldMessage?) -> (index: Int, rowInField: Int)? {
+        for slot in layout(message: message) {
             let top = rect.row + slot.top - scrollTop
             if row >= top && row < top + slot.height { return (slot.field, row - top) }
         }

@@ -103,6 +103,8 @@ enum FormBuilder {
     static func textArea(_ spec: FieldSpec, _ value: JSONValue?) -> TextArea {
         var area = TextArea(value.map(editableText) ?? "", height: spec.key == "prompt" ? 10 : 3)
         if spec.key == "prompt" { area.highlighter = PromptVariables.spans }
+        // The form shows the position on the field's label row, and only while it has the focus.
+        area.showsStatus = false
         return area
     }
 

@@ -24,7 +24,7 @@ struct PatchDiff: Sendable {
     }
 
     static func short(_ v: JSONValue?) -> String {
-        guard let v else { return "(not set)" }
+        guard let v else { return ChoiceOption.unsetTitle }
         let s = String(decoding: JSONEncoding.compact(v), as: UTF8.self)
         return (s.count > 70 ? String(s.prefix(69)) + "…" : s).sanitizedForDisplay
     }

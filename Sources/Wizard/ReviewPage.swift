@@ -5,11 +5,15 @@ import TerminalUI
 /// to its field), and the send button.
 struct ReviewPage: Sendable {
     enum Part: Int, Sendable { case json, issues, send }
-    var part: Part = .send
+    var part: Part = .json
     var json = TextView([], wrap: false, height: 10)
     var issueList = SelectList([], height: 5, filterable: false)
     /// The body the JSON view shows; the view is rebuilt only when the draft changed.
     var shownBody: JSONValue?
+    /// The question asked before a create ("Create 'Front desk' on …?"), while it is open.
+    var confirm: ConfirmDialog?
+    /// The body of the last successful send: sending it again would change nothing.
+    var lastSent: JSONValue?
 
     mutating func refresh(draft: JSONValue, issues: [ValidationIssue]) {
         if shownBody != draft {

@@ -6,10 +6,13 @@ extension Wizard {
     /// The smallest window the layout is made for.
     public static let minimumSize = (cols: 80, rows: 24)
 
+    /// False while the window is under the minimum: only resize, help and quit act then.
+    var fitsMinimum: Bool { state.cols >= Wizard.minimumSize.cols && state.rows >= Wizard.minimumSize.rows }
+
     /// Draws the whole screen from the state alone.
     public func render(into canvas: inout Canvas) {
         canvas.fill(canvas.bounds, style: .background)
-        guard state.cols >= Wizard.minimumSize.cols, state.rows >= Wizard.minimumSize.rows else {
+        guard fitsMinimum else {
             renderTooSmall(into: &canvas)
             return
         }
@@ -37,14 +40,10 @@ extension Wizard {
     }
 
     func renderHeader(into canvas: inout Canvas) {
-        let name = state.draft.value(at: "name")?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
-        var title = " assistant-wizard"
-        if case .editing = state.screen {
-            title += " · " + (name ?? (state.editingExisting ? "Assistant" : "New assistant")).sanitizedForDisplay
-        }
-        if let id = state.serverRecord?.assistantID { title += "  (\(id.sanitizedForDisplay))" }
         canvas.fill(Rect(row: 0, col: 0, width: state.cols, height: 1), style: .selection)
-        canvas.put(title, row: 0, col: 0, maxWidth: state.cols - 30, style: .selection.with(.bold))
+        canvas.put(headerTitle(width: state.cols - 30), row: 0, col: 0, maxWidth: state.cols - 30, style: .selection.with(.bold))
+        // Before a draft exists there is nothing to save or to count.
+        if case .start = state.screen { return canvas.hline(row: 1, col: 0, length: state.cols) }
         var x = state.cols
         let save: (String, Style) = {
             switch state.save {
@@ -65,6 +64,23 @@ extension Wizard {
         canvas.hline(row: 1, col: 0, length: state.cols)
     }
 
+    /// " assistant-wizard · Front desk  (asst_…)" in `width` columns: the name gives way before the
+    /// id, which is shown whole or not at all (a cut id cannot be copied).
+    func headerTitle(width: Int) -> String {
+        var title = " assistant-wizard"
+        switch state.screen {
+        case .editing, .result:
+            let name = state.draft.value(at: "name")?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+            title += " · " + (name ?? (state.editingExisting ? "Assistant" : "New assistant")).sanitizedForDisplay
+        default: break
+        }
+        guard let id = state.serverRecord.map({ "  (\($0.assistantID.sanitizedForDisplay))" }) else { return title.truncated(toWidth: width) }
+        let short = " " + (title.split(separator: "·", maxSplits: 1).last.map { $0.trimmed(" ") } ?? "")
+        for candidate in [title + id, short + id] where displayWidth(candidate) <= width { return candidate }
+        let room = width - displayWidth(id) - 1
+        return room >= 4 ? " " + short.dropFirst().description.truncated(toWidth: room) + id : title.truncated(toWidth: width)
+    }
+
     func renderFooter(into canvas: inout Canvas) {
         let statusRow = state.rows - 2
         let status = statusText
@@ -82,6 +98,7 @@ extension Wizard {
         if state.backend.isSandbox {
             return ("Offline: the built-in sandbox. Set REVOX_API_KEY (or --api-key-file) to send to Revox.", .muted)
         }
+        if case .start = state.screen { return ("\(state.backend.baseURL) · key \(state.backend.maskedKey ?? "none")", .muted) }
         let e = state.issues.errors.count, w = state.issues.warnings.count
         return ("\(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s") · \(state.backend.baseURL) · key \(state.backend.maskedKey ?? "none")",
                 e > 0 ? .muted : .success)
@@ -103,11 +120,15 @@ extension Wizard {
         }
         if state.record != nil { return RecordEditor.bindings + (state.record?.form.focused?.control.widget.bindings.prefix(3) ?? []) }
         if state.diff != nil { return [KeyBinding(.enter, "send the PATCH"), KeyBinding(.escape, "back")] }
+        if let confirm = state.review.confirm { return confirm.bindings }
         if case .sending = state.send { return [KeyBinding(.escape, "stop waiting")] }
         if state.step == .review {
             let part: [KeyBinding] = {
                 switch state.review.part {
-                case .json: return [KeyBinding([.up, .down, .pageUp, .pageDown], "scroll")]
+                case .json:
+                    let wrap = KeyBinding(.char("w"), state.review.json.wrap ? "cut long lines" : "wrap long lines")
+                    return [KeyBinding([.up, .down, .pageUp, .pageDown], "scroll")]
+                        + (state.review.json.wrap ? [] : [KeyBinding([.left, .right], "sideways")]) + [wrap]
                 case .issues: return [KeyBinding(.enter, "go to the field")]
                 case .send: return [KeyBinding(.enter, state.editingExisting ? "review the changes" : "send")]
                 }
@@ -137,6 +158,7 @@ extension Wizard {
         }
         if let record = state.record { renderRecord(record, into: &canvas) }
         if let diff = state.diff { renderDiff(diff, into: &canvas) }
+        if let confirm = state.review.confirm { confirm.render(into: &canvas, in: viewport, focused: true) }
     }
 
     func renderSidebar(into canvas: inout Canvas) {
@@ -205,7 +227,8 @@ extension Wizard {
         var view = diff.view
         view.height = area.height - 3
         view.render(into: &canvas, in: area.inset(by: 1).inset(bottom: 1), focused: true)
-        canvas.put("enter: send · esc: back", row: area.bottom - 2, col: area.col + 2, maxWidth: area.width - 4, style: .accent)
+        canvas.put(sendQuestion(update: true) + "  enter/y: send the PATCH · esc: back", row: area.bottom - 2, col: area.col + 2,
+                   maxWidth: area.width - 4, style: .accent)
     }
 
     // MARK: other screens
@@ -222,7 +245,9 @@ extension Wizard {
         case .succeeded(let a, let wasCreate, let recordWarning):
             line(wasCreate ? "Created the assistant." : "Updated the assistant.", .success.with(.bold))
             if let recordWarning { line(recordWarning, .error.with(.bold)) }
-            line("id: \(a.id)    name: \(a.name ?? "")")
+            // The id on a row of its own: it is what gets copied, so it is never cut by the name.
+            line("id: \(a.id)")
+            line("name: \(a.name ?? "")")
             line("voice: \(a.voiceID ?? "default") \(a.voiceProvider.map { "(\($0))" } ?? "")    first sentence: \(a.firstSentenceMode ?? "")")
             line("created: \(a.createdAt ?? "?")    updated: \(a.updatedAt ?? "?")", .muted)
             if recordWarning == nil {
@@ -278,15 +303,30 @@ extension Wizard {
                    row: y + 1, col: area.col, maxWidth: area.width, style: .muted)
     }
 
+    /// The one rule for `?`, as the keys screen says it.
+    static let questionMarkRule = [("?", "these keys, where ? cannot be typed"), ("", "(not in text, numbers or list filters)")]
+
     func renderKeymap(into canvas: inout Canvas) {
-        var lines: [(String, String)] = [("tab / shift+tab", "next / previous field"), ("enter", "confirm a field, next field")]
-        for b in Wizard.globalBindings { lines.append((b.label, b.help)) }
-        lines += [("alt+1 … alt+9, alt+0", "jump to a step (0: review)"), ("f2", "show or hide the steps (narrow windows)"),
-                  ("ctrl+s", "save now (drafts also save by themselves)"), ("mouse", "click a step or a field; wheel scrolls")]
-        if let f = state.form.focused, case .editing = state.screen, state.step != .review {
-            lines.append(("", ""))
+        var lines: [(String, String)] = []
+        // The focused field's keys first: they are what the user is looking for, and at 24 rows
+        // the tail of the list is cut.
+        let focused = state.record?.form.focused ?? state.form.focused
+        if let f = focused, case .editing = state.screen, state.step != .review || state.record != nil {
             lines.append(("This field:", f.label))
             for b in f.control.widget.bindings { lines.append((b.label, b.help)) }
+            lines.append(("", ""))
+        }
+        lines += [("tab / shift+tab", "next / previous field"), ("enter", "confirm a field, next field")]
+        if let record = state.record, case .editing = state.screen {
+            // A record form has its own keys; the step's do not act until it is closed.
+            lines.append(("", "In this \(record.noun) form:"))
+            for b in RecordEditor.bindings { lines.append((b.label, b.help)) }
+            lines += [("f1", "keys")] + Wizard.questionMarkRule + [("ctrl+q", "quit (the \(record.noun) is kept)")]
+        } else {
+            for b in Wizard.globalBindings { lines.append((b.label, b.help)) }
+            lines += Wizard.questionMarkRule + [("alt+1 … alt+9, alt+0", "jump to a step (0: review)"),
+                      ("f2", "show or hide the steps (narrow windows)"),
+                      ("ctrl+s", "save now (drafts also save by themselves)"), ("mouse", "click a step or a field; wheel scrolls")]
         }
         let h = min(state.rows - 4, lines.count + 2)
         let box = Rect(row: 2, col: 4, width: state.cols - 8, height: h)

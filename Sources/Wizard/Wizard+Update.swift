@@ -127,6 +127,9 @@ extension Wizard {
             state.helpShown = true
             return []
         }
+        // The screen says "make the window bigger" and shows nothing else: a key that acted here
+        // would change or send what the user cannot see.
+        guard fitsMinimum else { return [] }
         switch state.screen {
         case .start: return startInput(event)
         case .brokenDraft:
@@ -143,6 +146,7 @@ extension Wizard {
             return []
         }
         if state.record != nil { return recordInput(event) }
+        if state.review.confirm != nil { return confirmInput(event) }
         if state.diff != nil { return diffInput(event) }
         if let k = event.keyPress {
             if k == .alt("n") { return go(to: state.step.next ?? state.step) }
@@ -213,6 +217,8 @@ extension Wizard {
             state.shownPaths.insert(path)
         }
         state.visited.insert(state.step)
+        // Entering the review reads first: Send is a Tab away, never where the focus lands.
+        if step == .review, state.step != .review { state.review.part = .json }
         state.step = step
         state.visited.insert(step)
         state.form = Form()
@@ -243,6 +249,7 @@ extension Wizard {
         var editor = RecordEditor(listPath: f.path, index: row, fieldIndex: field, item: item, noun: noun,
                                   record: row.map { list.rows[$0] })
         editor.form.fitTextAreas(width: viewport.width - 4)
+        editor.form.messageWidth = viewport.width - 7
         state.record = editor
     }
 
@@ -275,7 +282,9 @@ extension Wizard {
             return formOutcome(outcome)
         default:
             var effects: [WizardEffect] = []
-            for outcome in editor.form.handle(event, body: &editor.record) {
+            let outcomes = editor.form.handle(event, body: &editor.record)
+            if outcomes == [.unhandled], event.keyPress == .char("?") { state.helpShown = true }
+            for outcome in outcomes {
                 switch outcome {
                 case .changed(_, let structural):
                     if structural { editor.rebuild() }
@@ -289,7 +298,8 @@ extension Wizard {
                 default: break
                 }
             }
-            editor.form.scrollToFocus(viewHeight: viewport.height - 4) { _ in true }
+            // As if every field showed a one-row message: the record's messages are not known here.
+            editor.form.scrollToFocus(viewHeight: viewport.height - 4) { _ in FieldMessage("") }
             return effects
         }
     }
@@ -302,6 +312,10 @@ extension Wizard {
             _ = state.review.json.handle(event)
             return []
         }
+        if k == .char("?") {
+            state.helpShown = true
+            return []
+        }
         if k == .tab || k == .backTab {
             let n = k == .tab ? 1 : 2
             state.review.part = ReviewPage.Part(rawValue: (state.review.part.rawValue + n) % 3)!
@@ -309,6 +323,10 @@ extension Wizard {
         }
         switch state.review.part {
         case .json:
+            if k == .char("w") {
+                state.review.json.wrap.toggle()
+                return []
+            }
             _ = state.review.json.handle(event)
         case .issues:
             if k == .enter, let i = state.review.issueList.selectedIndex {
@@ -343,13 +361,39 @@ extension Wizard {
             state.diff = PatchDiff(changes)
             return []
         case .nothingToSend:
-            state.diff = PatchDiff(ChangeSet(draft: state.draft, server: state.serverRecord?.serverCopy))
+            state.status = "Already sent: the assistant on the server matches this draft."
             return []
-        case .create(let body):
-            state.send = .sending(isCreate: true, since: state.ticks)
-            state.status = nil
-            return [.send(.create(body))]
+        case .create:
+            state.review.confirm = ConfirmDialog(title: " Send? ", message: sendQuestion(update: false),
+                                                 confirmLabel: "Yes, create it", cancelLabel: "No")
+            return []
         }
+    }
+
+    /// What sending does and where, in one question: "Create 'Front desk' on https://…?".
+    func sendQuestion(update: Bool) -> String {
+        let name = (state.draft.value(at: "name")?.stringValue).map { "'\($0)'" } ?? "the assistant"
+        let verb = update ? "Update" : "Create"
+        let id = update ? (state.serverRecord?.assistantID).map { " (\($0))" } ?? "" : ""
+        return "\(verb) \(name)\(id) \(state.backend.server.onName)?".sanitizedForDisplay
+    }
+
+    /// The one question before a create: yes sends, no (or Esc) goes back to the review.
+    mutating func confirmInput(_ event: InputEvent) -> [WizardEffect] {
+        guard var dialog = state.review.confirm else { return [] }
+        let r = dialog.handle(event)
+        state.review.confirm = dialog
+        guard r == .submit || r == .cancel else { return [] }
+        state.review.confirm = nil
+        guard r == .submit, dialog.confirmed else {
+            state.status = "Not sent."
+            return []
+        }
+        // Decided again now: the draft is what the question named.
+        guard case .create(let body) = SendPlan.make(body: state.draft, issues: state.issues, record: .success(state.serverRecord)) else { return requestSend() }
+        state.send = .sending(isCreate: true, since: state.ticks)
+        state.status = nil
+        return [.send(.create(body))]
     }
 
     mutating func diffInput(_ event: InputEvent) -> [WizardEffect] {
@@ -378,7 +422,9 @@ extension Wizard {
         case .sent(let assistant, let wasCreate, _):
             state.send = .succeeded(assistant, wasCreate: wasCreate, recordWarning: outcome.recordWarning)
             state.serverRecord = record ?? SubmissionRecord(assistantID: assistant.id, serverCopy: .object(assistant.json))
+            state.review.confirm = nil
             state.serverIssues = []
+            state.review.lastSent = state.draft
             state.resultView = TextView(JSONHighlighter.styledLines(JSONEncoding.prettyString(.object(assistant.json))), wrap: false, height: 10)
         case .failed(let error):
             state.send = .failed(error)
@@ -483,7 +529,7 @@ extension Wizard {
         let area = viewport.inset(top: 1)
         switch m.kind {
         case .press:
-            guard let hit = state.form.field(atRow: m.row, in: area, hasMessage: { message(for: $0) != nil }) else { return [] }
+            guard let hit = state.form.field(atRow: m.row, in: area, message: { message(for: $0) }) else { return [] }
             var effects: [WizardEffect] = []
             if hit.index != state.form.focus { effects = formOutcome(state.form.moveFocus(to: hit.index)) }
             if case .choice(var list, let o, let k) = state.form.fields[hit.index].control, hit.rowInField >= 1 {

@@ -50,7 +50,11 @@ public struct Wizard: Sendable {
         state.saveDialog = nil
         state.screen = .editing
         state.step = .basics
-        state.visited = [.basics]
+        // A reopened draft has been through the steps it fills, and a complete one through them
+        // all: they show ✓ (or their problems), not · as if never seen.
+        let filled = draft.body.objectValue?.keys.map { Step.owning(path: $0) }.filter { $0 != .review } ?? []
+        let complete = !filled.isEmpty && !Validator.validate(draft.body, api: state.generation).hasErrors
+        state.visited = complete ? Set(Step.allCases.filter { $0 != .review }) : Set([.basics] + filled)
         state.shownPaths = []
         state.showAllMessages = false
         state.send = .idle
@@ -99,27 +103,40 @@ public struct Wizard: Sendable {
             return
         }
         var rows = FormBuilder.rows(for: specs(for: state.step), body: state.draft)
-        if state.step == .voice { rows.insert(voicePickerRow(), at: 0) }
+        if state.step == .voice { rows = Wizard.voiceStepRows(rows, picker: voicePickerRow()) }
         state.form.replaceFields(rows, body: state.draft)
         state.form.fitTextAreas(width: viewport.width - 2)
+        state.form.messageWidth = viewport.width - 2
         scrollFormToFocus()
     }
 
     /// Keeps the focused field in view; which fields show a message changes their heights.
     mutating func scrollFormToFocus() {
-        let withMessage = Set(state.form.fields.filter { message(for: $0) != nil }.map(\.path))
-        state.form.scrollToFocus(viewHeight: viewport.height - 1) { withMessage.contains($0.path) }
+        let messages = state.form.fields.map { message(for: $0) }
+        let index = Dictionary(state.form.fields.enumerated().map { ($1.identity + "#" + $1.label, $0) }) { a, _ in a }
+        state.form.scrollToFocus(viewHeight: viewport.height - 1) { f in index[f.identity + "#" + f.label].flatMap { messages[$0] } }
     }
 
     func specs(for step: Step) -> [FieldSpec] {
         step.keys.compactMap { k in AssistantSchema.fields(for: state.generation).first { $0.key == k } }
     }
 
+    /// The voice step: the list, then the switch and the id it fills, each under its own name (the
+    /// schema calls both "Voice", and the list would make three).
+    static func voiceStepRows(_ rows: [FormField], picker: FormField) -> [FormField] {
+        [picker] + rows.map { row in
+            var r = row
+            if r.path == "voice", case .choice = r.control { r.label = "Voice settings" }
+            if r.path == "voice.id" { r.label = "Voice id" }
+            return r
+        }
+    }
+
     /// The picker over `GET /voices`; picking a voice fills `voice.id` and `voice.provider`.
     func voicePickerRow() -> FormField {
-        let spec = FieldSpec(key: "voice", path: "voice", label: "Pick a voice",
+        let spec = FieldSpec(key: "voice", path: "voice", label: "Voice list",
                              help: "Type to filter by name, language or provider.", kind: .text)
-        var items = [SelectItem("No voice: the server's default", columns: ["", "", ""], id: "")]
+        var items = [SelectItem(ChoiceOption.unsetTitle, columns: ["", "", ""], id: "")]
         if case .loaded(let voices) = state.voices {
             items += voices.map { SelectItem($0.name.sanitizedForDisplay, columns: [$0.language, $0.provider, $0.description.sanitizedForDisplay], id: $0.id) }
         }
@@ -136,9 +153,9 @@ public struct Wizard: Sendable {
             switch state.voices {
             case .loading:
                 let frames = Spinner.unicodeFrames
-                return "Pick a voice \(frames[state.ticks % frames.count]) loading the list…"
-            case .failed(let why): return "Pick a voice: the list could not be loaded (\(why.sanitizedForDisplay)); set the id and provider below"
-            case .loaded: return "Pick a voice"
+                return "Voice list \(frames[state.ticks % frames.count]) loading…"
+            case .failed(let why): return "Voice list: could not be loaded (\(why.sanitizedForDisplay)); set the id and provider below"
+            case .loaded: return "Voice list"
             }
         }()
         var row = FormField(path: "voice", spec: spec, label: label, indent: 0, control: .picker(list), keepsEmpty: false)

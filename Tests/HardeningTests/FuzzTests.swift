@@ -114,7 +114,8 @@ struct WizardFuzzer {
         VoiceOption(id: "v3", name: "声音", language: "zh", provider: "cartesia", description: "👩‍🔬 e\u{301}"),
     ]
 
-    static let texts = ["a", "Z", " ", "é", "e\u{301}", "漢", "字", "😀", "👩‍👩‍👧", "\u{05D0}", "\u{0627}", "\u{202E}",
+    // "y" answers the question before a send, so runs still reach the result screen.
+    static let texts = ["a", "y", "Z", " ", "é", "e\u{301}", "漢", "字", "😀", "👩‍👩‍👧", "\u{05D0}", "\u{0627}", "\u{202E}",
                         "\u{200B}", "{", "}", "\"", "\\", "0", "9", "-", ".", ":", "@", "/", "?", "\u{FE0F}", "\u{1F1EB}\u{1F1F7}"]
     static let pastes = ["hello\nworld", "\u{1B}[31mred\u{1B}[0m", "line1\r\nline2\ttab", String(repeating: "long text ", count: 500),
                          "{\"name\": \"x\"}", "\u{0}nul", "日本語のテキスト\n第二行", "\u{1B}]0;title\u{7}", String(repeating: "x\n", count: 300),
@@ -145,8 +146,11 @@ struct WizardFuzzer {
             let kind: MouseEvent.Kind = pick([.press(button: 1), .press(button: 3), .release, .wheelUp, .wheelDown, .move])
             return .input(.mouse(MouseEvent(kind, row: int(wizard.state.rows + 2) - 1, col: int(wizard.state.cols + 2) - 1)))
         case 870..<890:
-            if chance(0.5) { return .resize(rows: 5 + int(60), cols: 20 + int(200)) }
-            return .input(.resize(rows: 5 + int(40), cols: 20 + int(140)))
+            // Under 80×24 only resize, help and quit act, so most sizes are big enough: a run
+            // spent mostly too small would explore nothing.
+            if chance(0.25) { return .input(.resize(rows: 5 + int(19), cols: 20 + int(60))) }
+            if chance(0.5) { return .resize(rows: 24 + int(41), cols: 80 + int(140)) }
+            return .input(.resize(rows: 24 + int(21), cols: 80 + int(80)))
         case 890..<950: return .tick
         case 950..<960: return .voicesLoaded(chance(0.8) ? .success(Self.voices) : .failure(Self.error(.noConnection)))
         case 960..<975: return .saved(chance(0.9) ? .saved(slug: "fuzz") : .failed(.file(.permissionDenied(path: "/x/fuzz.json"))))

@@ -42,6 +42,8 @@ struct InjectionTests {
                                fieldErrors: [FieldError(path: "name", message: Self.hostile)], rawBody: Self.hostile,
                                serverMessage: Self.hostile, message: "rejected: " + Self.hostile, suggestion: Self.hostile)
         _ = w.update(.input(.key(.enter)))
+        snap("send question")
+        _ = w.update(.input(.key(.char("y"))))
         _ = w.update(.sendFinished(.failed(error), record: nil))
         snap("error result")
         _ = w.update(.input(.key(.enter)))

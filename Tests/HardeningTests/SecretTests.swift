@@ -119,6 +119,8 @@ struct SecretTests {
         try await tmux.keys("F5")
         screens.append(try await tmux.waitFor(text: "Send"))
         try await tmux.keys("Enter")
+        screens.append(try await tmux.waitFor(text: "Create 'Secret keeper' on"))
+        try await tmux.keys("y")
         screens.append(try await tmux.waitFor("the result") { $0.contains("Created the assistant") || $0.contains("failed") })
         #expect(screens.last?.contains("Created the assistant") == true, "\(screens.last ?? "")")
         try await tmux.keys("F1")

@@ -51,7 +51,8 @@ struct ServerFaultTests {
     static func throughWizard(_ create: (JSONValue) async -> Result<Assistant, RevoxError>) async -> (Wizard, [WizardEffect], Canvas) {
         var w = Wizard(backend: Backend(isSandbox: true, baseURL: "sandbox", maskedKey: nil), body: body, rows: 30, cols: 220)
         _ = w.update(.input(.key(KeyPress(.function(5)))))
-        let effects = w.update(.input(.key(.enter)))
+        _ = w.update(.input(.key(.enter))) // the question: create it here?
+        let effects = w.update(.input(.key(.char("y"))))
         var later: [WizardEffect] = []
         for e in effects {
             guard case .send(.create(let b)) = e else { continue }

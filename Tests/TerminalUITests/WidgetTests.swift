@@ -122,7 +122,7 @@ import Testing
         for _ in 0..<5 { e.press(.down) }
         let s = e.screen(rows: 4, cols: 20)
         #expect(s.text(row: 2).hasPrefix("› 6. row 6"))
-        #expect(s.find("6/10") != nil)
+        #expect(s.find("item 6 of 10") != nil)
     }
 
     @Test func confirmDialog() {

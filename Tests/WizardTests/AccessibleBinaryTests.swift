@@ -60,10 +60,26 @@ struct AccessibleBinaryTests {
 
     @Test func termDumbAsksInLinesAndEndOfInputKeepsTheDraft() async throws {
         let r = try await Self.run(["new", "--sandbox"], input: "Night line\n", env: ["TERM": "dumb"])
-        #expect(r.status == 0, "\(r.out)")
+        #expect(r.status == 3, "saved but not complete (no prompt): \(r.out)")
         #expect(r.out.contains("Step 1 of 10: Basics."))
         #expect(r.out.contains("End of input."))
         let body = try DraftStore.loadBody(file: r.data.appendingPathComponent("night-line.json").path)
         #expect(body.value(at: "name") == "Night line")
+    }
+
+    /// Forgetting --accessible with a pipe on stdin: the line mode runs (and says so on stderr),
+    /// "quit" is a command, not the assistant's name, and the program ends at the end of input.
+    @Test func pipedStdinWithoutAccessibleGetsTheLineMode() async throws {
+        let r = try await Self.run(["new", "--sandbox"], input: "quit\n", env: ["TERM": "xterm-256color"])
+        #expect(r.out.contains("standard input is not a terminal: running the line-by-line mode (--accessible)."), "\(r.out)")
+        #expect(r.out.contains("Step 1 of 10: Basics."))
+        #expect(!r.out.contains("\u{1B}["), "no escape codes drawn into the pipe")
+        #expect(!FileManager.default.fileExists(atPath: r.data.appendingPathComponent("quit.json").path))
+        #expect(r.status == 3, "nothing typed: no complete draft")
+        let eof = try await Self.run(["new", "--sandbox"], input: "", env: ["TERM": "xterm-256color"])
+        #expect(eof.out.contains("End of input."), "\(eof.out)")
+        #expect(eof.status == 3)
+        let done = try await Self.run(["new", "--sandbox"], input: "Front desk\nYou answer calls.\n", env: ["TERM": "xterm-256color"])
+        #expect(done.status == 0, "a complete draft, saved: \(done.out)")
     }
 }

@@ -131,6 +131,17 @@ struct AccessibleWizardTests {
         #expect(api.created.isEmpty)
     }
 
+    /// The status tells a script whether the draft it fed is complete: a name alone is not.
+    @Test func endOfInputWithErrorsLeftExitsWithTheIncompleteStatus() async throws {
+        let api = RecordingAPI(), store = try temporaryStore()
+        let run = await runAccessible(Wizard(backend: sandboxBackend), api: api, store: store, ["Night line"])
+        #expect(run.output.contains("End of input."))
+        #expect(run.status == AccessibleWizard.incomplete)
+        #expect(try store.load("night-line").value(at: "name") == "Night line")
+        let none = await runAccessible(Wizard(backend: sandboxBackend), api: api, store: try temporaryStore(), [])
+        #expect(none.status == AccessibleWizard.incomplete, "nothing typed is no complete draft")
+    }
+
     @Test func errorsBlockSendingAndLeadToTheField() async throws {
         let api = RecordingAPI(), store = try temporaryStore()
         let run = await runAccessible(Wizard(backend: sandboxBackend), api: api, store: store,
@@ -141,7 +152,8 @@ struct AccessibleWizardTests {
         #expect(!run.output.contains("Send it to create"))
         // Enter went to the first error: the name, whose answer was saved.
         #expect(try store.load("fixed-name").value(at: "name") == "Fixed name")
-        #expect(run.status == 0)
+        // Quitting with errors left says so in the status: the draft is saved, not complete.
+        #expect(run.status == AccessibleWizard.incomplete)
     }
 
     @Test func a422PrintsTheFieldMessagesAndGoesToTheField() async throws {

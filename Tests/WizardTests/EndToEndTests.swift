@@ -148,6 +148,8 @@ struct EndToEndTests {
         try t.keys("F5")
         t.wait(for: "No errors or warnings") { $0.contains("No errors or warnings") || $0.contains("warning") }
         try t.keys("Enter")
+        guard t.wait(for: "Create 'Full Clinic' on") else { return }
+        try t.keys("y")
         guard t.wait(for: "Created the assistant.") else { return }
 
         let posts = sandbox.requests().filter { $0.method == "POST" && $0.path.hasSuffix("/assistants") }

@@ -183,7 +183,7 @@ import TerminalUI
         var h = Harness()
         h.go(.calendly)
         h.focus("calendly")
-        #expect(h.choiceTitles.first == "Off (not set)")
+        #expect(h.choiceTitles.first == ChoiceOption.unsetTitle)
         #expect(!h.paths.contains("calendly.connection_id"))
         h.choose("Set up Calendly")
         #expect(h.paths.contains("calendly.connection_id") && h.paths.contains("calendly.event_type_id"))
@@ -193,7 +193,7 @@ import TerminalUI
         h.type("https://api.calendly.com/event_types/abc")
         #expect(h["calendly"] == ["connection_id": "conn_1", "event_type_id": "https://api.calendly.com/event_types/abc"])
         h.focus("calendly")
-        h.choose("Off (not set)")
+        h.choose(ChoiceOption.unsetTitle)
         #expect(h["calendly"] == nil)
         #expect(!h.paths.contains("calendly.connection_id"))
     }
@@ -254,7 +254,7 @@ import TerminalUI
         var h = Harness()
         h.go(.callRetry)
         h.focus("call_retry_config")
-        #expect(h.choiceTitles.first == "Use the server's defaults (not set)")
+        #expect(h.choiceTitles.first == ChoiceOption.unsetTitle)
         h.choose("Set up Call retries")
         #expect(h["call_retry_config"] != nil)
         h.focus("call_retry_config.calling_windows")
@@ -281,7 +281,7 @@ import TerminalUI
         h.type("europe/par")
         #expect(h["call_retry_config.timezone"] == "Europe/Paris")
         h.focus("call_retry_config")
-        h.choose("Use the server's defaults (not set)")
+        h.choose(ChoiceOption.unsetTitle)
         #expect(h["call_retry_config"] == nil)
     }
 }

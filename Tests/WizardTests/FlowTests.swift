@@ -153,7 +153,8 @@ let validBody: JSONValue = ["name": "Clinic", "prompt": "Be kind."]
         var h = Harness(validBody)
         h.key(KeyPress(.function(5)))
         #expect(h.text.contains("\"name\": \"Clinic\"") || h.text.contains("\"name\":\"Clinic\""))
-        let e = h.key(.enter)
+        h.key(.enter) // asks first
+        let e = h.key(.char("y"))
         #expect(e == [.send(.create(validBody))])
         #expect(h.text.contains("Creating the assistant"))
         // Keys other than Esc do nothing while it runs; Esc asks to stop waiting.
@@ -165,6 +166,7 @@ let validBody: JSONValue = ["name": "Clinic", "prompt": "Be kind."]
         var h = Harness(validBody)
         h.key(KeyPress(.function(5)))
         h.key(.enter)
+        h.key(.char("y"))
         let a = Assistant(json: JSONObject([("id", "asst_1"), ("name", "Clinic"), ("prompt", "Be kind.")]))!
         h.send(.sendFinished(.sent(a, wasCreate: true, recordFailure: nil), record: nil))
         #expect(h.text.contains("Created the assistant."))
@@ -179,6 +181,7 @@ let validBody: JSONValue = ["name": "Clinic", "prompt": "Be kind."]
         var h = Harness(["name": "Clinic", "prompt": "Be kind.", "voice": ["id": "v1", "provider": "cartesia", "speed": .number(JSONNumber(literal: "1.0")!)]])
         h.key(KeyPress(.function(5)))
         h.key(.enter)
+        h.key(.char("y"))
         let err = RevoxError(kind: .invalidFields, method: "POST", path: "/assistants", status: 422,
                              fieldErrors: [FieldError(path: "voice.speed", message: "speed not allowed for this voice")],
                              message: "The server rejected some fields.", suggestion: "Fix them and send again.")
@@ -198,6 +201,7 @@ let validBody: JSONValue = ["name": "Clinic", "prompt": "Be kind."]
         var h = Harness(validBody)
         h.key(KeyPress(.function(5)))
         h.key(.enter)
+        h.key(.char("y"))
         let err = RevoxError(kind: .outcomeUnknown, method: "POST", path: "/assistants",
                              message: "The connection closed after the request was sent.", suggestion: "Check the list of assistants.")
         let e = h.send(.sendFinished(.failed(err), record: nil))

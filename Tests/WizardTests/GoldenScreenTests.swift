@@ -33,6 +33,7 @@ import TerminalUI
         var h = Harness(validBody, rows: 24, cols: 80)
         h.key(KeyPress(.function(5)))
         h.key(.enter)
+        h.key(.char("y"))
         let a = Assistant(json: JSONObject([("id", "asst_123"), ("name", "Clinic"), ("prompt", "Be kind."),
                                             ("first_sentence_mode", "generated"), ("created_at", "2025-01-01T00:00:00Z"),
                                             ("updated_at", "2025-01-01T00:00:00Z")]))!
@@ -44,6 +45,7 @@ import TerminalUI
         var h = Harness(validBody, rows: 24, cols: 80)
         h.key(KeyPress(.function(5)))
         h.key(.enter)
+        h.key(.char("y"))
         h.send(.sendFinished(.failed(RevoxError(kind: .invalidFields, method: "POST", path: "/assistants", status: 422,
                                                  fieldErrors: [FieldError(path: "voice.speed", message: "must be at most 1.2")],
                                                  message: "The server rejected 1 field.", suggestion: "Fix it and send again.")), record: nil))

@@ -39,7 +39,8 @@ struct LongTextTests {
     @Test func sendingCarriesTheNewestText() {
         var w = typedIntoPrompt("s")
         _ = w.update(.input(.key(KeyPress(.function(5)))))
-        let effects = w.update(.input(.key(.enter)))
+        _ = w.update(.input(.key(.enter)))
+        let effects = w.update(.input(.key(.char("y"))))
         guard case .send(.create(let body))? = effects.first else { Issue.record("no create: \(effects)"); return }
         #expect(body.value(at: "prompt")?.stringValue == "s" + Self.big)
     }

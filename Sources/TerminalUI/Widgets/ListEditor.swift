@@ -38,9 +38,16 @@ public struct ListEditor<Row: Sendable>: Widget, Sendable {
     public static var keyBindings: [KeyBinding] {
         [KeyBinding([.char("a"), KeyPress(.insert)], "add"), KeyBinding([.enter, .char("e")], "edit"),
          KeyBinding([.char("d"), .delete], "delete"), KeyBinding([KeyPress(.up, .shift), KeyPress(.down, .shift)], "move"),
-         KeyBinding([.up, .down], "choose")]
+         KeyBinding([.up, .down], "choose"), KeyBinding([.pageUp, .pageDown, .home, .end], "page/first/last")]
     }
     public var bindings: [KeyBinding] { confirmingDelete?.bindings ?? Self.keyBindings }
+
+    /// 1,000 rather than 1000: a count read at a glance.
+    static func grouped(_ n: Int) -> String {
+        var digits = Array(String(n)), out = ""
+        while digits.count > 3 { out = "," + String(digits.suffix(3)) + out; digits.removeLast(3) }
+        return String(digits) + out
+    }
 
     private mutating func scrollIntoView() {
         if highlighted < top { top = highlighted }
@@ -84,6 +91,8 @@ public struct ListEditor<Row: Sendable>: Widget, Sendable {
             case (.down, []): highlighted = min(max(0, rows.count - 1), highlighted + 1); scrollIntoView(); return .handled
             case (.home, []): highlighted = 0; scrollIntoView(); return .handled
             case (.end, []): highlighted = max(0, rows.count - 1); scrollIntoView(); return .handled
+            case (.pageUp, []): highlighted = max(0, highlighted - max(1, height - 1)); scrollIntoView(); return .handled
+            case (.pageDown, []): highlighted = min(max(0, rows.count - 1), highlighted + max(1, height - 1)); scrollIntoView(); return .handled
             case (.up, .shift), (.up, .alt), (.char("K"), []): return swap(-1)
             case (.down, .shift), (.down, .alt), (.char("J"), []): return swap(1)
             case (.char("a"), []), (.insert, []), (.char("+"), []): return .edit(index: nil)
@@ -136,7 +145,7 @@ public struct ListEditor<Row: Sendable>: Widget, Sendable {
             }
         }
         if footer.height > 0 {
-            let pos = rows.isEmpty ? "" : "\(highlighted + 1)/\(rows.count)"
+            let pos = rows.isEmpty ? "" : "\(noun) \(ListEditor.grouped(highlighted + 1)) of \(ListEditor.grouped(rows.count))"
             canvas.put(pos, row: footer.row, col: footer.col + 2, maxWidth: footer.width, style: .muted)
             if rows.count > listRect.height {
                 let more = (top > 0 ? "↑" : " ") + (top + listRect.height < rows.count ? "↓" : " ")

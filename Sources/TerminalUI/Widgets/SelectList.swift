@@ -173,7 +173,9 @@ public struct SelectList: Widget, Sendable {
             let width = listRect.width - (scrollable ? 1 : 0)
             if isSel { canvas.fill(Rect(row: row, col: listRect.col, width: width, height: 1), style: style) }
             canvas.put(isSel ? "› " : "  ", row: row, col: listRect.col, maxWidth: width, style: style)
-            canvas.put(item.title.truncated(toWidth: titleWidth), row: row, col: listRect.col + 2, maxWidth: width - 2, style: style)
+            // An entry with no columns (a "none" entry above the voices) takes the whole row.
+            let ownWidth = item.columns.allSatisfy(\.isEmpty) ? width - 2 : titleWidth
+            canvas.put(item.title.truncated(toWidth: ownWidth), row: row, col: listRect.col + 2, maxWidth: width - 2, style: style)
             var x = listRect.col + 2 + titleWidth + 2
             for (c, t) in item.columns.enumerated() where x < listRect.col + width {
                 canvas.put(t.truncated(toWidth: colWidths[c]), row: row, col: x, maxWidth: listRect.col + width - x,

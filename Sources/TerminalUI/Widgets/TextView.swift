@@ -56,6 +56,15 @@ public struct TextView: Widget, Sendable {
         }
     }
 
+    /// Marks a line cut at either edge (scrolled sideways): `‹` on the left, `›` on the right, over
+    /// the character there, so a cut line never passes for a whole one.
+    func markCut(_ line: StyledLine, row: Int, from col: Int, width: Int, into canvas: inout Canvas) {
+        let total = line.reduce(0) { $0 + displayWidth($1.text) }
+        guard width > 2 else { return }
+        if left > 0, total > 0 { canvas.put("‹", row: row, col: col, style: .accent) }
+        if total - left > width { canvas.put("›", row: row, col: col + width - 1, style: .accent) }
+    }
+
     /// The rows to show at `width` columns (wrapped lines split into several rows).
     func rows(width: Int) -> [StyledLine] {
         guard wrap else { return lines }
@@ -103,6 +112,7 @@ public struct TextView: Widget, Sendable {
                 if x >= rect.col + textWidth { break }
                 x += canvas.put(span.text, row: rect.row + r, col: x, maxWidth: rect.col + textWidth - x, style: span.style)
             }
+            if !wrap { markCut(all[t + r], row: rect.row + r, from: rect.col, width: textWidth, into: &canvas) }
         }
         if all.count > rect.height {
             let h = rect.height

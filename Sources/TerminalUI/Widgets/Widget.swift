@@ -48,14 +48,20 @@ public struct FieldMessage: Equatable, Sendable {
     public var prefix: String {
         switch severity { case .error: return "✗ "; case .warning: return "! "; case .info: return "" }
     }
+    /// The message as it shows at `width` columns: word-wrapped, later rows under the text.
+    public func rows(width: Int) -> [String] {
+        let indent = String(repeating: " ", count: displayWidth(prefix))
+        return wrapText(text, width: max(1, width - indent.count)).enumerated().map { ($0 == 0 ? prefix : indent) + $1 }
+    }
 }
 
 /// Draws a field's label row, its content (drawn by `content` into the rect between) and its
-/// message row. Returns the content rect. Layout: label on the first row, message on the last
-/// row when there is one.
+/// message rows. Returns the content rect. Layout: label on the first row, the message on the last
+/// `messageRows` rows when there is one, word-wrapped (see `FieldMessage.rows`), cut only when
+/// the rows run out.
 @discardableResult
 public func drawField(into canvas: inout Canvas, in rect: Rect, label: String, focused: Bool,
-                      message: FieldMessage? = nil, hint: String? = nil,
+                      message: FieldMessage? = nil, messageRows: Int = 1, hint: String? = nil,
                       content: (inout Canvas, Rect) -> Void) -> Rect {
     guard rect.height > 0 else { return rect }
     let marker = focused ? "› " : "  "
@@ -66,8 +72,14 @@ public func drawField(into canvas: inout Canvas, in rect: Rect, label: String, f
     }
     var body = rect.inset(top: 1, left: 2)
     if let message, body.height > 1 {
-        body.height -= 1
-        canvas.put(message.prefix + message.text, row: body.bottom, col: body.col, maxWidth: body.width, style: message.style)
+        let n = max(1, min(messageRows, body.height - 1))
+        body.height -= n
+        let lines = message.rows(width: body.width)
+        for (i, line) in lines.prefix(n).enumerated() {
+            let cut = i == n - 1 && lines.count > n
+            canvas.put(cut ? line.truncated(toWidth: max(1, body.width - 1)) + "…" : line, row: body.bottom + i, col: body.col,
+                       maxWidth: body.width, style: message.style)
+        }
     }
     content(&canvas, body)
     return body
