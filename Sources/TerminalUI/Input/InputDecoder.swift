@@ -1,4 +1,7 @@
 import CNCursesW
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Turns what the terminal sends into `InputEvent`s. Pure and testable: feed raw bytes (as a
 /// terminal would send them), or the characters and key codes that ncurses' `get_wch` returns.
@@ -78,19 +81,23 @@ public struct InputDecoder: Sendable {
         return buffer.count - after
     }
 
+    /// Where `needle` starts in `hay` at or after `start`: memchr for its first byte, then a
+    /// compare (a paste is mostly text with no ESC in it).
     static func find(_ needle: [UInt8], in hay: [UInt8], from start: Int) -> Int? {
-        guard hay.count >= needle.count else { return nil }
-        let first = needle[0], last = hay.count - needle.count
-        var i = start
-        while i <= last {
-            if hay[i] == first {
-                var j = 1
-                while j < needle.count, hay[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return i }
+        guard hay.count >= needle.count, start <= hay.count - needle.count else { return nil }
+        return hay.withUnsafeBufferPointer { h -> Int? in
+            needle.withUnsafeBufferPointer { n -> Int? in
+                let base = h.baseAddress!, last = h.count - n.count
+                var i = start
+                while i <= last {
+                    guard let p = memchr(base + i, Int32(n[0]), last - i + 1) else { return nil }
+                    i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + i, n.baseAddress!, n.count) == 0 { return i }
+                    i += 1
+                }
+                return nil
             }
-            i += 1
         }
-        return nil
     }
 
     /// One character as returned by `get_wch` (OK).
@@ -138,16 +145,19 @@ public struct InputDecoder: Sendable {
         var bytes = pasteBytes
         pasteBytes = []
         if bytes.contains(0x0D) {
-            var w = 0
-            var prevCR = false
-            for r in 0..<bytes.count {
-                let b = bytes[r]
-                if b == 0x0A, prevCR { prevCR = false; continue }
-                prevCR = b == 0x0D
-                bytes[w] = prevCR ? 0x0A : b
-                w += 1
+            let n = bytes.withUnsafeMutableBufferPointer { buf -> Int in
+                var w = 0
+                var prevCR = false
+                for r in 0..<buf.count {
+                    let b = buf[r]
+                    if b == 0x0A, prevCR { prevCR = false; continue }
+                    prevCR = b == 0x0D
+                    buf[w] = prevCR ? 0x0A : b
+                    w += 1
+                }
+                return w
             }
-            bytes.removeSubrange(w...)
+            bytes.removeSubrange(n...)
         }
         return .paste(String(decoding: bytes, as: UTF8.self))
     }

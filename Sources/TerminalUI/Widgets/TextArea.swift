@@ -59,21 +59,29 @@ public struct TextArea: Widget, Sendable {
         self.placeholder = placeholder
     }
 
-    /// Lines of `text`, with CR LF and lone CR taken as line breaks (CR LF is one Character in
-    /// Swift, so this works on scalars).
+    /// Lines of `text`, with CR LF and lone CR taken as line breaks. Split on the newline byte
+    /// (a line feed is never part of a multi-byte sequence, and always ends a Character).
     static func splitLines(_ text: String) -> [String] {
-        var t = text
-        if t.unicodeScalars.contains("\r") {
-            var out = String.UnicodeScalarView()
-            var prevCR = false
-            for u in t.unicodeScalars {
-                if u == "\n", prevCR { prevCR = false; continue }
-                prevCR = u == "\r"
-                out.append(u == "\r" ? "\n" : u)
-            }
-            t = String(out)
+        pieces(of: normalizingNewlines(text)).map(String.init)
+    }
+
+    /// `text` with CR LF and lone CR as "\n", byte by byte.
+    static func normalizingNewlines(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var prevCR = false
+        for b in text.utf8 {
+            if b == 0x0A, prevCR { prevCR = false; continue }
+            prevCR = b == 0x0D
+            out.append(prevCR ? 0x0A : b)
         }
-        return t.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The lines of `text` (split on "\n" only) as substrings.
+    static func pieces(of text: String) -> [Substring] {
+        text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// The whole text (joins the lines: O(size), so call it when needed, not per frame).
@@ -137,7 +145,7 @@ public struct TextArea: Widget, Sendable {
     @discardableResult
     private mutating func replace(from a: TextPosition, to b: TextPosition, with s: String) -> TextPosition {
         let i0 = character(line: a.line, offset: a.column), i1 = character(line: b.line, offset: b.column)
-        let pieces = s.split(separator: "\n", omittingEmptySubsequences: false)
+        let pieces = Self.pieces(of: s)
         if pieces.count == 1, a.line == b.line {
             let u0 = lines[a.line].utf8.distance(from: lines[a.line].startIndex, to: i0)
             let u1 = lines[a.line].utf8.distance(from: lines[a.line].startIndex, to: i1)
@@ -313,8 +321,7 @@ public struct TextArea: Widget, Sendable {
         let r: WidgetResult
         switch event {
         case .paste(let s):
-            let clean = Self.splitLines(s).joined(separator: "\n")
-            apply(start: cursor, end: cursor, insert: clean, typing: false)
+            apply(start: cursor, end: cursor, insert: Self.normalizingNewlines(s), typing: false)
             r = .changed
         case .key(let k): r = handle(key: k)
         case .mouse(let m):
