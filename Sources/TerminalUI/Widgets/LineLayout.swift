@@ -16,7 +16,11 @@ struct LineLayout: Sendable, Equatable {
 
     init(_ line: String, width: Int) {
         self.width = max(1, width)
-        count = wrap(line, fromRow: 0, stop: nil)
+        var starts = [0], offsets = [0]
+        count = Self.walk(line, width: self.width, from: 0, utf8: 0) { c, u in
+            starts.append(c); offsets.append(u); return false
+        }
+        self.starts = starts; self.offsets = offsets
     }
 
     static func wanted(_ line: String) -> Bool { line.utf8.count >= minimumBytes }
@@ -43,21 +47,18 @@ struct LineLayout: Sendable, Equatable {
         line.utf8.index(line.utf8.startIndex, offsetBy: offset)
     }
 
-    /// Wraps `line` from the start of row `fromRow` on, replacing the rows after it. `stop` is
-    /// asked at every new row start (Character, UTF-8 offset) and may end the walk there (the
-    /// rest is then the caller's); returns the Character offset reached: the line's count when
-    /// it ran to the end. The same rule as `softWrapStarts`: break after a space when the next
-    /// word does not fit, hard-break a word longer than a row; a space may hang past the edge.
-    /// From a row start the rule depends on nothing before it, which is what makes re-wrapping
-    /// from a row start (and stopping once the rows match the old ones again) exact.
-    @discardableResult
-    mutating func wrap(_ line: String, fromRow: Int, stop: ((Int, Int) -> Bool)?) -> Int {
-        starts.removeSubrange((fromRow + 1)...)
-        offsets.removeSubrange((fromRow + 1)...)
-        var rowStart = starts[fromRow]
-        var i = rowStart, u = offsets[fromRow]
+    /// Walks `line` from a row start (Character `c0`, UTF-8 offset `u0`), calling `row` at every
+    /// new row start (Character, UTF-8 offset); `row` returning true ends the walk there. Returns
+    /// the Character offset reached: the line's count when it ran to the end. The same rule as
+    /// `softWrapStarts`: break after a space when the next word does not fit, hard-break a word
+    /// longer than a row; a space may hang past the edge. From a row start the rule depends on
+    /// nothing before it, which is what makes re-wrapping from a row start (and stopping once the
+    /// rows match the old ones again) exact.
+    static func walk(_ line: String, width: Int, from c0: Int, utf8 u0: Int, row: (Int, Int) -> Bool) -> Int {
+        var rowStart = c0
+        var i = c0, u = u0
         var col = 0, lastBreak = -1, lastBreakU = 0, colAtBreak = 0
-        var idx = index(in: line, utf8: u)
+        var idx = line.utf8.index(line.utf8.startIndex, offsetBy: u0)
         while idx < line.endIndex {
             let ch = line[idx]
             let w = displayWidth(ch)
@@ -65,8 +66,7 @@ struct LineLayout: Sendable, Equatable {
                 let start: Int, startU: Int
                 if lastBreak > rowStart { start = lastBreak; startU = lastBreakU; col -= colAtBreak }
                 else { start = i; startU = u; col = 0 }
-                if let stop, stop(start, startU) { return start }
-                starts.append(start); offsets.append(startU)
+                if row(start, startU) { return start }
                 rowStart = start
                 lastBreak = -1
             }
@@ -81,26 +81,33 @@ struct LineLayout: Sendable, Equatable {
 
     /// Updates the layout after the UTF-8 range `old` of the line was replaced by text of
     /// `insertedBytes` bytes (no newline), `line` being the new text. Re-wraps from the row
-    /// before the edit until the rows line up with the old ones again, then shifts the rest.
+    /// before the edit until the rows line up with the old ones again, then shifts the rest in
+    /// place (one add per later row; nothing is copied).
     mutating func update(_ line: String, replaced old: Range<Int>, insertedBytes: Int) {
         let byteDelta = insertedBytes - old.count
         let newEnd = old.lowerBound + insertedBytes
         // The row before the edit's: its break may move when the edit's row changes.
         let firstRow = max(0, rowByOffset(old.lowerBound) - 1)
-        let oldStarts = starts, oldOffsets = offsets, oldCount = count
+        var newStarts: [Int] = [], newOffsets: [Int] = []
         var resync: (row: Int, charDelta: Int)?
-        let reached = wrap(line, fromRow: firstRow) { c, u in
-            guard u >= newEnd else { return false }
-            let ou = u - byteDelta
-            guard ou >= old.upperBound, let j = Self.find(ou, in: oldOffsets) else { return false }
-            resync = (j, c - oldStarts[j])
-            return true
+        let reached = Self.walk(line, width: width, from: starts[firstRow], utf8: offsets[firstRow]) { c, u in
+            if u >= newEnd, u - byteDelta >= old.upperBound, let j = Self.find(u - byteDelta, in: offsets), j > firstRow {
+                resync = (j, c - starts[j])
+                return true
+            }
+            newStarts.append(c); newOffsets.append(u)
+            return false
         }
         if let (j, d) = resync {
-            starts.append(contentsOf: oldStarts[j...].lazy.map { $0 + d })
-            offsets.append(contentsOf: oldOffsets[j...].lazy.map { $0 + byteDelta })
-            count = oldCount + d
+            if d != 0 || byteDelta != 0 {
+                for k in j..<starts.count { starts[k] += d; offsets[k] += byteDelta }
+            }
+            starts.replaceSubrange((firstRow + 1)..<j, with: newStarts)
+            offsets.replaceSubrange((firstRow + 1)..<j, with: newOffsets)
+            count += d
         } else {
+            starts.replaceSubrange((firstRow + 1)..., with: newStarts)
+            offsets.replaceSubrange((firstRow + 1)..., with: newOffsets)
             count = reached
         }
     }
