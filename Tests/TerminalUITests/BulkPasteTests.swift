@@ -26,31 +26,10 @@ import Glibc
         return out
     }
 
-    static func seconds(_ body: () -> Void) -> Double {
-        var a = timespec(), b = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &a)
-        body()
-        clock_gettime(CLOCK_MONOTONIC, &b)
-        return Double(b.tv_sec - a.tv_sec) + Double(b.tv_nsec - a.tv_nsec) / 1e9
-    }
-
     @Test func aMegabyteInPtySizedChunksIsOnePasteWithNewlines() {
         let text = Self.text(bytes: 1 << 20)
         let out = Self.feed(Array(("\u{1B}[200~" + text.replacingCR() + "\u{1B}[201~x").utf8), chunk: 4095)
         #expect(out == [.paste(text), .char("x")])
-    }
-
-    /// A paste is taken in bulk: far cheaper than the same bytes typed key by key. Before, it went
-    /// through the same per-byte path as keys (and a second pass for CR), about as slow.
-    @Test func aPasteCostsFarLessThanTheSameBytesAsKeys() {
-        let text = Self.text(bytes: 256 << 10).replacingCR()
-        let pasted = Array(("\u{1B}[200~" + text + "\u{1B}[201~").utf8), typed = Array(text.utf8)
-        var paste = Double.infinity, keys = Double.infinity
-        for _ in 0..<3 {   // the best of three each, interleaved, so load hits both alike
-            paste = min(paste, Self.seconds { _ = Self.feed(pasted, chunk: 4095) })
-            keys = min(keys, Self.seconds { _ = Self.feed(typed, chunk: 4095) })
-        }
-        #expect(paste < keys / 4, "paste \(paste * 1e3) ms, the same bytes as keys \(keys * 1e3) ms")
     }
 
     @Test func endMarkerCRLFAndUTF8SplitAtEveryPlace() {
