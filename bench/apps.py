@@ -15,8 +15,8 @@ A "TODO" marker makes the harness report the scene as not available instead of g
 from subjects import Scene, Subject
 
 TODO = "TODO: set the text this screen shows"
-DEMO = "{root}/.build/release/tui-demo"
-WIZ = "{root}/.build/release/assistant-wizard"
+DEMO = "{root}/.build-bench/release/tui-demo"
+WIZ = "{root}/.build-bench/release/assistant-wizard"
 # The wizard's first screen on a new assistant: step 1 with the Name field focused, and the key help.
 WIZ_FIRST = ("1/10 Basics", "› Name", "alt+n/alt+p next/previous step")
 DEMO_FIRST = ("tui-demo — TerminalUI widgets", "focus: name")

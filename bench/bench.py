@@ -16,7 +16,7 @@ from drafts import paste_of, write_files
 from subjects import DIALOG, DIALOG_STANDIN
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-INPROC = os.path.join(ROOT, ".build", "release", "assistant-wizard-bench")
+INPROC = os.path.join(ROOT, ".build-bench", "release", "assistant-wizard-bench")
 
 # name: (start-ups, keystrokes per context, step changes, pastes, large-draft launches, timeout s)
 PLANS = {"full": (30, 200, 20, 5, 5, 20.0), "quick": (4, 15, 3, 1, 1, 4.0)}
@@ -82,17 +82,23 @@ def run_subject(launch, sub, plan, log, paste_kb=100):
         return res
     res["echo"] = {}
     for label, scene, preload in (("field", "field", "0"), ("editor_1k", "editor", "1k"),
-                                  ("editor_1m", "editor", "1m")):
-        log(f"{sub.name}: echo in {label} ×{keys} (interleaved with dialog --inputbox)")
-        res["echo"].update(measure.echo(launch, [(label, sub, scene, preload),
-                                                 (label + "_peer", DIALOG, "field", "0")], keys, timeout))
+                                  ("editor_1m", "editor", "1m"), ("editor_1m_line", "editor", "1m-line")):
+        pairs = [(label, sub, scene, preload), (label + "_peer", DIALOG, "field", "0")]
+        if scene == "editor":   # the editor against dialog's editor too, holding the same text
+            pairs.append((label + "_ebox", DIALOG, "editor", preload))
+        log(f"{sub.name}: echo in {label} ×{keys} (interleaved with dialog)")
+        res["echo"].update(measure.echo(launch, pairs, keys, timeout))
     log(f"{sub.name}: step change ×{steps}")
     res["step"] = measure.step_change(launch, sub, steps, timeout)
     res["peer_step"] = measure.step_change(launch, DIALOG, steps, timeout)
     log(f"{sub.name}: {paste_kb} KB paste ×{pastes}")
     res["paste"] = measure.paste(launch, sub, paste_of(paste_kb * 1024), pastes, timeout)
     res["paste"]["kb"] = paste_kb
-    log(f"{sub.name}: memory with the large draft ×{larges}")
+    if sub.bracketed_paste:     # dialog takes a paste key by key: a megabyte would not finish
+        log(f"{sub.name}: 1 MB paste ×{pastes}")
+        res["paste_1m"] = measure.paste(launch, sub, paste_of(1 << 20), pastes, timeout)
+        res["paste_1m"]["kb"] = 1024
+    log(f"{sub.name}: the large draft ×{larges}")
     res["memory_large"] = measure.memory_large(launch, sub, larges)
     return res
 
@@ -162,7 +168,8 @@ def problems(rep):
             out.append(f"{name}: {res['unavailable']}")
             continue
         parts = [("start-up", res.get("startup", {})), ("step change", res.get("step", {})),
-                 ("paste", res.get("paste", {})), ("large draft", res.get("memory_large", {}))]
+                 ("paste", res.get("paste", {})), ("1 MB paste", res.get("paste_1m", {})),
+                 ("large draft", res.get("memory_large", {}))]
         parts += [(f"echo {k}", v) for k, v in res.get("echo", {}).items()]
         out += [f"{name}: {what}: {r['error']}" for what, r in parts if r.get("error")]
     ip = rep.get("in_process", {})

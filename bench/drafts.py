@@ -18,6 +18,12 @@ def text_of(size):
     return s[:size - 1] + "\n"
 
 
+def one_line_of(size):
+    """The same prose as one line of exactly `size` bytes (no newline): the worst case for a
+    line-based buffer."""
+    return text_of(size + 1).replace("\n", " ")[:size]
+
+
 def paste_of(size):
     """`size` bytes to paste; its last line is PASTE_END, so "all of it is on screen" is checkable."""
     tail = PASTE_END
@@ -46,6 +52,7 @@ def write_files(directory):
         "text-0": text_of(0), "text-1k": text_of(1024), "text-1m": text_of(1 << 20),
         "draft-0.json": draft_json(""), "draft-1k.json": draft_json(text_of(1024)),
         "draft-1m.json": draft_json(text_of(1 << 20)),
+        "text-1m-line": one_line_of(1 << 20), "draft-1m-line.json": draft_json(one_line_of(1 << 20)),
         "draft-large.json": draft_json(text_of(1 << 20), faq=1000, fields=200),
     }
     paths = {}

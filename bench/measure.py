@@ -45,6 +45,7 @@ class Launcher:
     def argv(self, scene, preload):
         text, draft, size = {"0": ("text-0", "draft-0.json", 0), "1k": ("text-1k", "draft-1k.json", 1 << 10),
                              "1m": ("text-1m", "draft-1m.json", 1 << 20),
+                             "1m-line": ("text-1m-line", "draft-1m-line.json", 1 << 20),
                              "large": ("text-1m", "draft-large.json", 1 << 20)}[preload]
         if any("{draft}" in a for a in scene.argv):
             draft_path = self.fresh_copy(self.files[draft])
@@ -63,14 +64,16 @@ class Launcher:
         shutil.copyfile(path, dest)
         return dest
 
-    def open(self, subject, scene_name, preload="0"):
-        """Start the scene; returns (session, seconds from exec to first screen fully drawn)."""
+    def open(self, subject, scene_name, preload="0", at_first_frame=None):
+        """Start the scene; returns (session, seconds from exec to first screen fully drawn).
+        `at_first_frame(session)` runs the moment the marker texts are first seen on screen
+        (before waiting for the output to settle): what the process holds at its first frame."""
         scene = subject.scenes.get(scene_name)
         if scene is None:
             raise NotAvailable(f"no '{scene_name}' scene")
         s = Session(self.argv(scene, preload), self.env(subject, scene))
         try:
-            t = self._ready(s, all_text(*scene.marker))
+            t = self._ready(s, all_text(*scene.marker), at_first_frame)
             startup = t - s.t_exec
             if scene.keys:
                 s.send(scene.keys)
@@ -80,9 +83,11 @@ class Launcher:
             s.close()
             raise
 
-    def _ready(self, s, pred):
+    def _ready(self, s, pred, at_hit=None):
         try:
             hit = s.wait_for(pred, self.timeout)
+            if hit is not None and at_hit:
+                at_hit(s)
         except Timeout:
             raise NotAvailable(f"marker {pred.needles!r} not on screen within {self.timeout:g} s")
         if hit is None:
@@ -95,7 +100,8 @@ class Launcher:
 
 
 def startup(launch, subjects, runs):
-    """Exec → first screen fully drawn, interleaved across subjects; also VmHWM at first frame."""
+    """Exec → first screen fully drawn, interleaved across subjects; also VmHWM at first frame
+    (read as soon as the marker texts are on screen, before whatever the program starts next)."""
     times = {sub.name: [] for sub in subjects}
     mem = {sub.name: [] for sub in subjects}
     errors = {}
@@ -104,13 +110,14 @@ def startup(launch, subjects, runs):
         for sub in order:
             if sub.name in errors:
                 continue
+            hwm = []
             try:
-                s, t = launch.open(sub, "start")
+                s, t = launch.open(sub, "start", at_first_frame=lambda s: hwm.append(s.vm_hwm_kib()))
             except NotAvailable as e:
                 errors[sub.name] = str(e)
                 continue
             times[sub.name].append(t)
-            mem[sub.name].append(s.vm_hwm_kib())
+            mem[sub.name].append(hwm[0] if hwm else None)
             s.close(sub.quit_keys)
     return {sub.name: {"startup": summary(times[sub.name], "s"),
                        "rss_first_frame": summary(mem[sub.name], "KiB"),
@@ -167,8 +174,11 @@ def echo(launch, pairs, runs, timeout):
             s.close(sub.quit_keys)
     out = {}
     for label, *_ in pairs:
+        b = nbytes.get(label, [])
+        # The first key into a fresh screen is reported on its own; the figure is the steady state.
         out[label] = {"echo": summary(lat.get(label, []), "s"),
-                      "bytes_per_char": summary(nbytes.get(label, []), "B"),
+                      "bytes_per_char": summary(b[1:], "B"),
+                      "bytes_first_key": summary(b[:1], "B"),
                       "error": errors.get(label)}
     return out
 
@@ -237,13 +247,15 @@ def paste(launch, sub, text, runs, timeout):
 
 
 def memory_large(launch, sub, runs):
-    """Peak RSS (VmHWM) once the large draft's first screen is drawn."""
-    kib = []
+    """Exec → first frame with the large draft, and peak RSS (VmHWM) at that frame."""
+    kib, times = [], []
     for _ in range(runs):
+        hwm = []
         try:
-            s, _ = launch.open(sub, "large", "large")
+            s, t = launch.open(sub, "large", "large", at_first_frame=lambda s: hwm.append(s.vm_hwm_kib()))
         except NotAvailable as e:
             return {"error": str(e)}
-        kib.append(s.vm_hwm_kib())
+        kib.append(hwm[0] if hwm else None)
+        times.append(t)
         s.close(sub.quit_keys)
-    return {"rss": summary(kib, "KiB"), "error": None}
+    return {"rss": summary(kib, "KiB"), "open": summary(times, "s"), "error": None}

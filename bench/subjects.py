@@ -72,9 +72,9 @@ _EDITBOX = Scene(["dialog", "--editbox", "{text}", "20", "76"], marker=("<  OK  
 
 DIALOG = Subject(
     name="dialog",
-    scenes={"start": _INPUTBOX, "field": _INPUTBOX},
+    scenes={"start": _INPUTBOX, "field": _INPUTBOX, "editor": _EDITBOX},
     step_keys=b"\t", step_back=b"\x1b[Z",     # its only "step": focus from the field to < OK >
-    note="dialog --inputbox: the peer measured in the same run for start-up, echo and bytes",
+    note="dialog --inputbox (--editbox for the editor rows): the peer measured in the same run",
 )
 
 DIALOG_STANDIN = Subject(

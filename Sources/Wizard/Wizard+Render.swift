@@ -48,7 +48,8 @@ extension Wizard {
         let save: (String, Style) = {
             switch state.save {
             case .saved: return (state.slug == nil ? "not saved yet" : "saved", .selection)
-            case .pending: return ("saving…", .selection)
+            // A debounced save is due in a moment: no frame of its own per key.
+            case .pending: return (state.slug == nil ? "not saved yet" : "saved", .selection)
             case .failed: return ("NOT SAVED", .error.with(.reverse))
             }
         }()
@@ -70,7 +71,10 @@ extension Wizard {
         var title = " assistant-wizard"
         switch state.screen {
         case .editing, .result:
-            let name = state.draft.value(at: "name")?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+            // Not echoed while it is being typed (each key would redraw the header): it shows once
+            // focus leaves the Name field.
+            let typingName = state.record == nil && state.form.focused?.path == "name"
+            let name = typingName ? nil : state.draft.value(at: "name")?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
             title += " · " + (name ?? (state.editingExisting ? "Assistant" : "New assistant")).sanitizedForDisplay
         default: break
         }

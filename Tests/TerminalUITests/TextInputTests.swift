@@ -110,4 +110,15 @@ import Testing
         var u = TextInput()
         #expect(u.press(KeyPress(.function(5))) == .unhandled)
     }
+
+    /// Only the text is underlined: blanks after it stay plain, so the terminal can clear the rest
+    /// of the row with one erase-to-end-of-line and typing at the end rewrites one cell.
+    @Test func focusedFieldUnderlinesOnlyItsText() {
+        let f = TextInput("abc")
+        let s = f.screen(rows: 1, cols: 10)
+        #expect(s.style(row: 0, col: 2).attributes.contains(.underline))
+        #expect(!s.style(row: 0, col: 3).attributes.contains(.underline))
+        #expect(!s.style(row: 0, col: 9).attributes.contains(.underline))
+        #expect(s.style(row: 0, col: 9).slot == .text)
+    }
 }

@@ -1,12 +1,53 @@
 /// One terminal cell. A wide character occupies its cell (width 2) and the next one, which is a
 /// continuation (width 0, empty text). Combining marks live in the text of the cell they follow.
+///
+/// Stored compactly (16 bytes, no String): a frame is redrawn and compared cell by cell on every
+/// key, so a cell is one scalar plus, rarely, the marks that follow it.
 public struct Cell: Equatable, Sendable, Hashable {
-    public var text: String
+    /// Combining marks after `scalar` (nil for almost every cell: no allocation).
+    private var marks: [Unicode.Scalar]?
+    /// The cell's first scalar; U+0000 for the empty text of a continuation.
+    public private(set) var scalar: Unicode.Scalar
     public var width: UInt8
     public var style: Style
+
     public init(_ text: String = " ", width: UInt8 = 1, style: Style = .background) {
-        self.text = text; self.width = width; self.style = style
+        var it = text.unicodeScalars.makeIterator()
+        scalar = it.next() ?? "\u{0}"
+        var rest: [Unicode.Scalar] = []
+        while let u = it.next() { rest.append(u) }
+        marks = rest.isEmpty ? nil : rest
+        self.width = width; self.style = style
     }
+
+    public init(scalar: Unicode.Scalar, width: UInt8 = 1, style: Style = .background) {
+        self.scalar = scalar; marks = nil; self.width = width; self.style = style
+    }
+
+    public var text: String {
+        get {
+            if marks == nil { return scalar == "\u{0}" ? "" : String(Character(scalar)) }
+            var v = String.UnicodeScalarView()
+            v.append(scalar)
+            v.append(contentsOf: marks!)
+            return String(v)
+        }
+        set { self = Cell(newValue, width: width, style: style) }
+    }
+
+    /// Calls `body` with each scalar of the text.
+    @inline(__always)
+    func forEachScalar(_ body: (Unicode.Scalar) -> Void) {
+        guard scalar != "\u{0}" else { return }
+        body(scalar)
+        if let marks { for m in marks { body(m) } }
+    }
+
+    mutating func appendMark(_ m: Unicode.Scalar) {
+        if scalar == "\u{0}" { scalar = m; return }
+        if marks == nil { marks = [m] } else { marks!.append(m) }
+    }
+
     public var isContinuation: Bool { width == 0 }
     public static let blank = Cell()
 }
@@ -39,8 +80,8 @@ public struct Canvas: Equatable, Sendable {
     /// Writes one cell, repairing any wide character it cuts in half.
     private mutating func set(_ row: Int, _ col: Int, _ cell: Cell) {
         let i = row * cols + col
-        if cells[i].width == 0, col > 0 { cells[i - 1] = Cell(" ", width: 1, style: cells[i - 1].style) }
-        if cells[i].width == 2, col + 1 < cols, cell.width != 2 { cells[i + 1] = Cell(" ", width: 1, style: cells[i + 1].style) }
+        if cells[i].width == 0, col > 0 { cells[i - 1] = Cell(scalar: " ", width: 1, style: cells[i - 1].style) }
+        if cells[i].width == 2, col + 1 < cols, cell.width != 2 { cells[i + 1] = Cell(scalar: " ", width: 1, style: cells[i + 1].style) }
         cells[i] = cell
     }
 
@@ -57,30 +98,31 @@ public struct Canvas: Equatable, Sendable {
             case .escaped(let esc):
                 for e in esc.unicodeScalars {
                     guard c < limit else { return c - col }
-                    if c >= 0 { set(row, c, Cell(String(e), width: 1, style: style)); lastCell = c }
+                    if c >= 0 { set(row, c, Cell(scalar: e, width: 1, style: style)); lastCell = c }
                     c += 1
                 }
             case .glyph(let w):
                 if w == 0 {
                     // Combining mark: joins the cell before it (or a space when there is none).
-                    if lastCell >= 0 { cells[row * cols + lastCell].text.unicodeScalars.append(s) }
+                    if lastCell >= 0 { cells[row * cols + lastCell].appendMark(s) }
                     else if c >= 0, c < limit {
-                        var t = " "; t.unicodeScalars.append(s)
-                        set(row, c, Cell(t, width: 1, style: style)); lastCell = c; c += 1
+                        var cell = Cell(scalar: " ", width: 1, style: style)
+                        cell.appendMark(s)
+                        set(row, c, cell); lastCell = c; c += 1
                     }
                     continue
                 }
                 guard c + w <= limit else {
                     // A wide char that no longer fits leaves a blank instead of half a glyph.
-                    if w == 2, c < limit, c >= 0 { set(row, c, Cell(" ", width: 1, style: style)); c += 1 }
+                    if w == 2, c < limit, c >= 0 { set(row, c, Cell(scalar: " ", width: 1, style: style)); c += 1 }
                     return c - col
                 }
                 if c >= 0 {
-                    set(row, c, Cell(String(s), width: UInt8(w), style: style))
-                    if w == 2 { set(row, c + 1, Cell("", width: 0, style: style)) }
+                    set(row, c, Cell(scalar: s, width: UInt8(w), style: style))
+                    if w == 2 { set(row, c + 1, Cell(scalar: "\u{0}", width: 0, style: style)) }
                     lastCell = c
                 } else if c + w > 0 {
-                    set(row, 0, Cell(" ", width: 1, style: style)) // left half cut off
+                    set(row, 0, Cell(scalar: " ", width: 1, style: style)) // left half cut off
                 }
                 c += w
             }

@@ -1,4 +1,7 @@
 import CNCursesW
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Turns what the terminal sends into `InputEvent`s. Pure and testable: feed raw bytes (as a
 /// terminal would send them), or the characters and key codes that ncurses' `get_wch` returns.
@@ -10,8 +13,10 @@ public struct InputDecoder: Sendable {
     private enum State: Sendable { case ground, escape, csi(String), ss3, x10([UInt32]), paste }
     private var state: State = .ground
     private var utf8: [UInt8] = []
-    private var pasteBuffer = String.UnicodeScalarView()
-    private static let pasteEnd: [Unicode.Scalar] = ["\u{1B}", "[", "2", "0", "1", "~"]
+    /// The bytes of a bracketed paste so far, taken in bulk (a paste of 1 MB is a few hundred
+    /// reads, not a million scalars).
+    private var pasteBytes: [UInt8] = []
+    private static let pasteEnd: [UInt8] = Array("\u{1B}[201~".utf8)
     /// ncurses key codes assigned to the paste brackets with `define_key`.
     public static let pasteStartCode: Int32 = KEY_MAX + 1
     public static let pasteEndCode: Int32 = KEY_MAX + 2
@@ -29,8 +34,22 @@ public struct InputDecoder: Sendable {
 
     /// Raw bytes from the terminal.
     public mutating func feed(bytes: some Sequence<UInt8>) -> [InputEvent] {
+        let array = Array(bytes)
+        return array.withUnsafeBufferPointer { feed(buffer: $0) }
+    }
+
+    /// Raw bytes from the terminal, as read(2) returned them.
+    public mutating func feed(buffer: UnsafeBufferPointer<UInt8>) -> [InputEvent] {
         var out: [InputEvent] = []
-        for b in bytes {
+        var i = 0
+        while i < buffer.count {
+            if case .paste = state {
+                i = takePaste(buffer, from: i, into: &out)
+                continue
+            }
+            let b = buffer[i]
+            i += 1
+            if utf8.isEmpty, b < 0x80 { feed(scalar: Unicode.Scalar(b), into: &out); continue }
             utf8.append(b)
             let need: Int
             switch utf8[0] {
@@ -49,6 +68,38 @@ public struct InputDecoder: Sendable {
         return out
     }
 
+    /// Inside a paste: appends bytes up to the end marker in one go; returns where to go on.
+    private mutating func takePaste(_ buffer: UnsafeBufferPointer<UInt8>, from i: Int, into out: inout [InputEvent]) -> Int {
+        // Rescan the last few bytes already taken: the marker may straddle two reads.
+        let searchFrom = max(0, pasteBytes.count - (Self.pasteEnd.count - 1))
+        pasteBytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i...]))
+        guard let at = Self.find(Self.pasteEnd, in: pasteBytes, from: searchFrom) else { return buffer.count }
+        let after = pasteBytes.count - (at + Self.pasteEnd.count) // bytes of this read after the marker
+        pasteBytes.removeSubrange(at...)
+        state = .ground
+        out.append(finishPaste())
+        return buffer.count - after
+    }
+
+    /// Where `needle` starts in `hay` at or after `start`: memchr for its first byte, then a
+    /// compare (a paste is mostly text with no ESC in it).
+    static func find(_ needle: [UInt8], in hay: [UInt8], from start: Int) -> Int? {
+        guard hay.count >= needle.count, start <= hay.count - needle.count else { return nil }
+        return hay.withUnsafeBufferPointer { h -> Int? in
+            needle.withUnsafeBufferPointer { n -> Int? in
+                let base = h.baseAddress!, last = h.count - n.count
+                var i = start
+                while i <= last {
+                    guard let p = memchr(base + i, Int32(n[0]), last - i + 1) else { return nil }
+                    i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + i, n.baseAddress!, n.count) == 0 { return i }
+                    i += 1
+                }
+                return nil
+            }
+        }
+    }
+
     /// One character as returned by `get_wch` (OK).
     public mutating func feed(scalar: Unicode.Scalar) -> [InputEvent] {
         var out: [InputEvent] = []
@@ -59,13 +110,13 @@ public struct InputDecoder: Sendable {
     /// One key code as returned by `get_wch` (KEY_CODE_YES), with its `keyname()` for the codes
     /// terminfo assigns at run time (Ctrl-arrows are `kRIT5`, `kUP5`, …).
     public mutating func feed(keyCode: Int32, name: String? = nil) -> [InputEvent] {
-        if keyCode == Self.pasteStartCode { state = .paste; pasteBuffer = .init(); return [] }
+        if keyCode == Self.pasteStartCode { state = .paste; pasteBytes = []; return [] }
         if keyCode == Self.pasteEndCode {
             if case .paste = state { state = .ground; return [finishPaste()] }
             return []
         }
         if case .paste = state {
-            if keyCode == KEY_ENTER { pasteBuffer.append("\n") }
+            if keyCode == KEY_ENTER { pasteBytes.append(0x0A) }
             return []
         }
         var out = flushPending()
@@ -88,30 +139,35 @@ public struct InputDecoder: Sendable {
         }
     }
 
+    /// The paste as text, newlines as "\n" (terminals send CR; CR LF counts once). Byte by byte:
+    /// CR and LF never occur inside a UTF-8 sequence.
     private mutating func finishPaste() -> InputEvent {
-        var s = String(pasteBuffer)
-        pasteBuffer = .init()
-        // Terminals send CR for newlines in pastes.
-        if s.unicodeScalars.contains("\r") {
-            var t = String.UnicodeScalarView()
-            var prevCR = false
-            for u in s.unicodeScalars {
-                if u == "\r" { t.append("\n"); prevCR = true; continue }
-                if u == "\n" && prevCR { prevCR = false; continue }
-                prevCR = false
-                t.append(u)
+        var bytes = pasteBytes
+        pasteBytes = []
+        if bytes.contains(0x0D) {
+            let n = bytes.withUnsafeMutableBufferPointer { buf -> Int in
+                var w = 0
+                var prevCR = false
+                for r in 0..<buf.count {
+                    let b = buf[r]
+                    if b == 0x0A, prevCR { prevCR = false; continue }
+                    prevCR = b == 0x0D
+                    buf[w] = prevCR ? 0x0A : b
+                    w += 1
+                }
+                return w
             }
-            s = String(t)
+            bytes.removeSubrange(n...)
         }
-        return .paste(s)
+        return .paste(String(decoding: bytes, as: UTF8.self))
     }
 
     private mutating func feed(scalar s: Unicode.Scalar, into out: inout [InputEvent]) {
         switch state {
         case .paste:
-            pasteBuffer.append(s)
-            if s == "~", pasteBuffer.count >= 6, pasteBuffer.suffix(6).elementsEqual(Self.pasteEnd) {
-                pasteBuffer.removeLast(6)
+            pasteBytes.append(contentsOf: String(s).utf8)
+            if s == "~", pasteBytes.count >= Self.pasteEnd.count, pasteBytes.suffix(Self.pasteEnd.count).elementsEqual(Self.pasteEnd) {
+                pasteBytes.removeLast(Self.pasteEnd.count)
                 state = .ground
                 out.append(finishPaste())
             }
@@ -148,7 +204,7 @@ public struct InputDecoder: Sendable {
                 state = .ground
                 if s == "M", body.isEmpty { state = .x10([]); return }
                 if let e = Self.csiEvent(body: body, final: Character(s)) {
-                    if case .key(let k) = e, k == KeyPress(.function(-200)) { state = .paste; pasteBuffer = .init(); return }
+                    if case .key(let k) = e, k == KeyPress(.function(-200)) { state = .paste; pasteBytes = []; return }
                     out.append(e)
                 }
             } else if v >= 0x20 && v < 0x40 {

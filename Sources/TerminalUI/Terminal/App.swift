@@ -101,7 +101,8 @@ public final class App<Message: Sendable> {
             if signalPipe[0] >= 0 { close(signalPipe[0]); close(signalPipe[1]) }
         }
         var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: mailbox.readFD, events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: signalPipe[0], events: Int16(POLLIN), revents: 0)]
+                   pollfd(fd: signalPipe[0], events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: term.resizeFD, events: Int16(POLLIN), revents: 0)]
         while true {
             var timeout: Int32 = -1
             if let t = timers.first {
@@ -109,15 +110,15 @@ public final class App<Message: Sendable> {
                 timeout = t.deadline <= now ? 0 : Int32(min(60_000, (t.deadline - now) / 1_000_000 + 1))
             }
             if term.inputPending { timeout = timeout < 0 ? options.terminal.escapeDelay : min(timeout, options.terminal.escapeDelay) }
-            fds[0].revents = 0; fds[1].revents = 0; fds[2].revents = 0
-            let n = poll(&fds, 3, timeout)
+            for i in fds.indices { fds[i].revents = 0 }
+            let n = poll(&fds, nfds_t(fds.count), timeout)
             var events: [AppEvent<Message>] = []
             if fds[2].revents != 0 {
                 var sig: UInt8 = 0
                 _ = read(signalPipe[0], &sig, 1)
                 events.append(.terminate(signal: Int32(sig)))
             }
-            // Input first (also after EINTR: SIGWINCH leaves KEY_RESIZE to read).
+            // Input first (a resize, then the keys).
             events += term.readEvents(timedOut: n == 0).map { .input($0) }
             if fds[1].revents != 0 { events += mailbox.takeAll().map { .message($0) } }
             let now = Self.nowNanos()

@@ -68,7 +68,7 @@ public final class NCursesScreen: Screen {
             buf.removeAll(keepingCapacity: true)
             while c < c1, canvas[row, c].style == style {
                 let cell = canvas[row, c]
-                if cell.width != 0 { for s in cell.text.unicodeScalars { buf.append(wchar_t(bitPattern: s.value)) } }
+                if cell.width != 0 { cell.forEachScalar { buf.append(wchar_t(bitPattern: $0.value)) } }
                 c += 1
             }
             apply(style)

@@ -19,6 +19,9 @@ public final class Terminal {
     /// Set when the locale was not UTF-8 and C.UTF-8 was used instead.
     public private(set) var localeWarning: String?
     private var decoder = InputDecoder()
+    private var inputBuffer: [UInt8] = []
+    /// Read end of the pipe the SIGWINCH handler writes to (the run loop polls it).
+    public var resizeFD: Int32 { resizePipeReadFD }
     private var active = false
     private let options: Options
 
@@ -31,9 +34,12 @@ public final class Terminal {
         markCursesActive(true)
         active = true
         raw(); noecho(); nonl()
+        // Input never goes through curses: `readEvents` reads the tty itself, in bulk, and one
+        // decoder turns the bytes into keys (curses would read one byte per read(2) and decode
+        // escape sequences a second time). keypad only sends the terminal's keypad mode.
         keypad(stdscr, true)
-        nodelay(stdscr, true)
-        set_escdelay(options.escapeDelay)
+        // No poll for typeahead before every refresh: curses never reads input here.
+        typeahead(-1)
         if has_colors() { start_color(); use_default_colors() }
         screen = NCursesScreen(theme: options.theme)
         installTerminalGuards()
@@ -70,8 +76,6 @@ public final class Terminal {
             mousemask(ncs_BUTTON1_PRESSED() | ncs_BUTTON1_RELEASED() | ncs_BUTTON4_PRESSED() | ncs_BUTTON5_PRESSED() | ncs_BUTTON3_PRESSED(), nil)
             mouseinterval(0)
         }
-        define_key("\u{1B}[200~", InputDecoder.pasteStartCode)
-        define_key("\u{1B}[201~", InputDecoder.pasteEndCode)
         // putp() does not reach tmux; a direct write does.
         let on = Array("\u{1B}[?2004h".utf8)
         _ = on.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
@@ -108,26 +112,29 @@ public final class Terminal {
     }
 
     /// Reads every event available now, without waiting. `timedOut` flushes a pending ESC.
+    /// A resize (SIGWINCH, noted by the guard's pipe) comes first, with the new size applied.
     public func readEvents(timedOut: Bool = false) -> [InputEvent] {
         var out: [InputEvent] = []
-        var wch: wint_t = 0
-        while true {
-            let r = get_wch(&wch)
-            if r == ERR { break }
-            if r == KEY_CODE_YES {
-                let code = Int32(bitPattern: wch)
-                if code == KEY_RESIZE {
-                    out.append(.resize(rows: screen.rows, cols: screen.cols))
-                } else if code == KEY_MOUSE {
-                    var ev = MEVENT()
-                    if getmouse(&ev) == OK, let m = Terminal.mouse(ev) { out.append(.mouse(m)) }
-                } else {
-                    let name = keyname(code).map { String(cString: $0) }
-                    out += decoder.feed(keyCode: code, name: name)
-                }
-            } else if let s = Unicode.Scalar(UInt32(wch)) {
-                out += decoder.feed(scalar: s)
+        if takeResize() {
+            var ws = winsize()
+            if ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_row > 0, ws.ws_col > 0,
+               Int(ws.ws_row) != screen.rows || Int(ws.ws_col) != screen.cols {
+                resizeterm(Int32(ws.ws_row), Int32(ws.ws_col))
             }
+            out.append(.resize(rows: screen.rows, cols: screen.cols))
+        }
+        // FIONREAD says how much is there, so the read never blocks and takes it all at once.
+        var available: Int32 = 0
+        while ioctl(0, UInt(FIONREAD), &available) == 0, available > 0 {
+            let want = Int(available)
+            if inputBuffer.count < want { inputBuffer = [UInt8](repeating: 0, count: max(want, 4096)) }
+            let n = inputBuffer.withUnsafeMutableBytes { read(0, $0.baseAddress, want) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { break }
+            out += inputBuffer.withUnsafeBufferPointer { decoder.feed(buffer: UnsafeBufferPointer(rebasing: $0[..<n])) }
+            if n < want { break }
+            // A paste bigger than one read: take what has arrived meanwhile too (without waiting).
+            if !decoder.isInPaste { break }
         }
         if timedOut, !decoder.isInPaste { out += decoder.flush() }
         return out
@@ -135,20 +142,4 @@ public final class Terminal {
 
     /// True when an ESC waits for the next key (the loop then polls with the ESC delay).
     public var inputPending: Bool { decoder.isPending }
-
-    static func mouse(_ ev: MEVENT) -> MouseEvent? {
-        let b = ev.bstate
-        var mods: Modifiers = []
-        if b & ncs_BUTTON_SHIFT() != 0 { mods.insert(.shift) }
-        if b & ncs_BUTTON_CTRL() != 0 { mods.insert(.ctrl) }
-        if b & ncs_BUTTON_ALT() != 0 { mods.insert(.alt) }
-        let kind: MouseEvent.Kind
-        if b & ncs_BUTTON4_PRESSED() != 0 { kind = .wheelUp }
-        else if ncs_BUTTON5_PRESSED() != 0, b & ncs_BUTTON5_PRESSED() != 0 { kind = .wheelDown }
-        else if b & ncs_BUTTON1_PRESSED() != 0 || b & ncs_BUTTON1_CLICKED() != 0 { kind = .press(button: 1) }
-        else if b & ncs_BUTTON3_PRESSED() != 0 { kind = .press(button: 3) }
-        else if b & ncs_BUTTON1_RELEASED() != 0 { kind = .release }
-        else { return nil }
-        return MouseEvent(kind, row: Int(ev.y), col: Int(ev.x), modifiers: mods)
-    }
 }

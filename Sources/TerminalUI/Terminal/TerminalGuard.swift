@@ -13,6 +13,10 @@ nonisolated(unsafe) private var handlersInstalled = false
 /// of the pipe the handler tells the loop through; -1 otherwise.
 nonisolated(unsafe) private var terminationPipe: Int32 = -1
 nonisolated(unsafe) private var terminationRequested: sig_atomic_t = 0
+/// The self-pipe a resize is noted in: the run loop polls its read end with the terminal, so a
+/// SIGWINCH that arrives while the loop is busy is not lost (curses is never asked for input).
+nonisolated(unsafe) private(set) var resizePipeReadFD: Int32 = -1
+nonisolated(unsafe) private var resizePipeWriteFD: Int32 = -1
 
 /// Escape sequences that turn off what we turned on (mouse tracking, bracketed paste) and show
 /// the cursor; written with `write(2)` because it is safe in a signal handler.
@@ -114,14 +118,40 @@ private let fatalHandler: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>
 
 private let exitHandler: @convention(c) () -> Void = { restoreTerminal() }
 
+private let resizeHandler: @convention(c) (Int32) -> Void = { _ in
+    let saved = errno
+    var b: UInt8 = 1
+    _ = write(resizePipeWriteFD, &b, 1) // a full pipe already says "resized"
+    errno = saved
+}
+
+/// True (once) when the window was resized since the last call.
+func takeResize() -> Bool {
+    guard resizePipeReadFD >= 0 else { return false }
+    var buf = (0, 0, 0, 0, 0, 0, 0, 0) as (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
+    var any = false
+    while withUnsafeMutableBytes(of: &buf, { read(resizePipeReadFD, $0.baseAddress, $0.count) }) > 0 { any = true }
+    return any
+}
+
 /// Installs the handlers that restore the terminal on INT/TERM/HUP/QUIT, on crashes and on exit().
-/// SIGWINCH is left to ncurses (it resizes by itself); SIGTSTP too (cbreak suspend).
+/// SIGWINCH goes to a self-pipe (see `takeResize`); SIGTSTP is left to ncurses (cbreak suspend).
 func installTerminalGuards() {
     guard !handlersInstalled else { return }
     handlersInstalled = true
     for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { _ = ncs_sigaction_handler(sig, terminatingHandler, 0) }
     for sig in [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT] { _ = ncs_sigaction_info(sig, fatalHandler, savedActions + Int(sig)) }
     atexit(exitHandler)
+    var fds: [Int32] = [-1, -1]
+    if pipe(&fds) == 0 {
+        for fd in fds {
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        }
+        resizePipeReadFD = fds[0]; resizePipeWriteFD = fds[1]
+        // Replaces curses' own handler: readEvents applies the new size itself (resizeterm).
+        _ = ncs_sigaction_handler(SIGWINCH, resizeHandler, SA_RESTART)
+    }
 }
 
 /// Stops the process group with SIGTSTP, as the tty driver does for Ctrl-Z in cooked mode (in raw

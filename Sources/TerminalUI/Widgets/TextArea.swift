@@ -17,7 +17,9 @@ public struct HighlightSpan: Equatable, Sendable {
 ///
 /// Cost per keystroke does not grow with the text: the text is kept as an array of lines, an edit
 /// touches only the lines it changes, undo records the edit (not a copy of the text), and only the
-/// visible lines are wrapped and measured when drawing or moving by screen rows.
+/// visible lines are wrapped and measured when drawing or moving by screen rows. Nor does it grow
+/// with one line: a long line keeps its row starts (`LineLayout`), which an edit updates around
+/// the place it changed.
 public struct TextArea: Widget, Sendable {
     struct Edit: Sendable {
         var start: TextPosition
@@ -29,9 +31,11 @@ public struct TextArea: Widget, Sendable {
     }
 
     public private(set) var lines: [String]
+    /// For each line, its layout when it is long (`LineLayout.wanted`), else nil.
+    private var layouts: [LineLayout?]
     public private(set) var cursor = TextPosition(line: 0, column: 0)
     /// Size of the text region (the parent sets it on layout; moving by screen rows needs it).
-    public var width: Int
+    public var width: Int { didSet { if width != oldValue { layouts = Self.layouts(lines, width: wrapWidth) } } }
     public var height: Int
     /// Shows "Ln 3, Col 7" on the last row.
     public var showsStatus = true
@@ -50,25 +54,34 @@ public struct TextArea: Widget, Sendable {
     public init(_ text: String = "", width: Int = 60, height: Int = 8, placeholder: String = "") {
         lines = Self.splitLines(text)
         self.width = width
+        layouts = Self.layouts(lines, width: max(1, width))
         self.height = height
         self.placeholder = placeholder
     }
 
-    /// Lines of `text`, with CR LF and lone CR taken as line breaks (CR LF is one Character in
-    /// Swift, so this works on scalars).
+    /// Lines of `text`, with CR LF and lone CR taken as line breaks. Split on the newline byte
+    /// (a line feed is never part of a multi-byte sequence, and always ends a Character).
     static func splitLines(_ text: String) -> [String] {
-        var t = text
-        if t.unicodeScalars.contains("\r") {
-            var out = String.UnicodeScalarView()
-            var prevCR = false
-            for u in t.unicodeScalars {
-                if u == "\n", prevCR { prevCR = false; continue }
-                prevCR = u == "\r"
-                out.append(u == "\r" ? "\n" : u)
-            }
-            t = String(out)
+        pieces(of: normalizingNewlines(text)).map(String.init)
+    }
+
+    /// `text` with CR LF and lone CR as "\n", byte by byte.
+    static func normalizingNewlines(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var prevCR = false
+        for b in text.utf8 {
+            if b == 0x0A, prevCR { prevCR = false; continue }
+            prevCR = b == 0x0D
+            out.append(prevCR ? 0x0A : b)
         }
-        return t.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The lines of `text` (split on "\n" only) as substrings.
+    static func pieces(of text: String) -> [Substring] {
+        text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// The whole text (joins the lines: O(size), so call it when needed, not per frame).
@@ -77,7 +90,7 @@ public struct TextArea: Widget, Sendable {
 
     /// Replaces the whole text as one undoable edit (e.g. after an external editor).
     public mutating func setText(_ new: String) {
-        let end = TextPosition(line: lines.count - 1, column: lines[lines.count - 1].count)
+        let end = TextPosition(line: lines.count - 1, column: length(of: lines.count - 1))
         apply(start: TextPosition(line: 0, column: 0), end: end, insert: new, typing: false)
         top = (0, 0)
     }
@@ -97,36 +110,71 @@ public struct TextArea: Widget, Sendable {
 
     // MARK: editing primitive
 
-    private func character(in line: String, offset: Int) -> String.Index {
-        line.index(line.startIndex, offsetBy: offset, limitedBy: line.endIndex) ?? line.endIndex
+    static func layouts(_ lines: [String], width: Int) -> [LineLayout?] {
+        lines.map { LineLayout.wanted($0) ? LineLayout($0, width: width) : nil }
     }
+
+    private func layout(_ line: String, width: Int) -> LineLayout? {
+        LineLayout.wanted(line) ? LineLayout(line, width: width) : nil
+    }
+
+    /// The index of Character `offset` of line `n`: through its layout when it is long.
+    private func character(line n: Int, offset: Int) -> String.Index {
+        let line = lines[n]
+        if let lay = layouts[n] { return lay.index(in: line, of: offset) }
+        return line.index(line.startIndex, offsetBy: offset, limitedBy: line.endIndex) ?? line.endIndex
+    }
+
+    /// Characters in line `n`.
+    func length(of n: Int) -> Int { layouts[n]?.count ?? lines[n].count }
 
     /// The text between two positions.
     func text(from a: TextPosition, to b: TextPosition) -> String {
         if a.line == b.line {
-            let l = lines[a.line]
-            return String(l[character(in: l, offset: a.column)..<character(in: l, offset: b.column)])
+            return String(lines[a.line][character(line: a.line, offset: a.column)..<character(line: a.line, offset: b.column)])
         }
         var parts: [Substring] = []
-        let first = lines[a.line]
-        parts.append(first[character(in: first, offset: a.column)...])
+        parts.append(lines[a.line][character(line: a.line, offset: a.column)...])
         if b.line > a.line + 1 { for i in (a.line + 1)..<b.line { parts.append(Substring(lines[i])) } }
-        let last = lines[b.line]
-        parts.append(last[..<character(in: last, offset: b.column)])
+        parts.append(lines[b.line][..<character(line: b.line, offset: b.column)])
         return parts.joined(separator: "\n")
     }
 
-    /// Replaces [a, b) with `s`; returns the end of the inserted text. Touches only lines a...b.
+    /// Replaces [a, b) with `s`; returns the end of the inserted text. Touches only lines a...b;
+    /// within one long line, only the bytes after the edit move and only the rows around it wrap.
     @discardableResult
     private mutating func replace(from a: TextPosition, to b: TextPosition, with s: String) -> TextPosition {
-        let firstLine = lines[a.line], lastLine = lines[b.line]
-        let prefix = firstLine[..<character(in: firstLine, offset: a.column)]
-        let suffix = lastLine[character(in: lastLine, offset: b.column)...]
-        let pieces = s.split(separator: "\n", omittingEmptySubsequences: false)
+        let i0 = character(line: a.line, offset: a.column), i1 = character(line: b.line, offset: b.column)
+        let pieces = Self.pieces(of: s)
+        if pieces.count == 1, a.line == b.line {
+            let u0 = lines[a.line].utf8.distance(from: lines[a.line].startIndex, to: i0)
+            let u1 = lines[a.line].utf8.distance(from: lines[a.line].startIndex, to: i1)
+            // Edited in place (the array's copy is unique), so the line is not copied.
+            lines[a.line].replaceSubrange(i0..<i1, with: s)
+            let line = lines[a.line]
+            let end = u0 + s.utf8.count
+            if var lay = layouts[a.line], LineLayout.wanted(line) {
+                lay.update(line, replaced: u0..<u1, insertedBytes: s.utf8.count)
+                layouts[a.line] = lay
+                // Counted from a row start on the joined text: a typed combining mark merges
+                // into the Character before it.
+                let r = lay.row(of: a.column)
+                let from = lay.index(in: line, utf8: min(lay.offsets[r], end))
+                return TextPosition(line: a.line, column: lay.starts[r] + line[from..<lay.index(in: line, utf8: end)].count)
+            }
+            layouts[a.line] = layout(line, width: wrapWidth)
+            let endIndex = line.utf8.index(line.startIndex, offsetBy: end)
+            return TextPosition(line: a.line, column: line[..<endIndex].count)
+        }
+        let prefix = lines[a.line][..<i0]
+        let suffix = lines[b.line][i1...]
         if pieces.count == 1 {
             let head = String(prefix) + pieces[0]
-            lines[a.line] = head + suffix
-            if b.line > a.line { lines.removeSubrange((a.line + 1)...b.line) }
+            let joined = head + suffix
+            lines[a.line] = joined
+            layouts[a.line] = layout(joined, width: wrapWidth)
+            lines.removeSubrange((a.line + 1)...b.line)
+            layouts.removeSubrange((a.line + 1)...b.line)
             // Counted on the joined text: a typed combining mark merges into the character before it.
             return TextPosition(line: a.line, column: head.count)
         }
@@ -135,6 +183,7 @@ public struct TextArea: Widget, Sendable {
         for p in pieces.dropFirst().dropLast() { new.append(String(p)) }
         new.append(String(pieces.last!) + suffix)
         lines.replaceSubrange(a.line...b.line, with: new)
+        layouts.replaceSubrange(a.line...b.line, with: new.map { layout($0, width: wrapWidth) })
         return TextPosition(line: a.line + pieces.count - 1, column: pieces.last!.count)
     }
 
@@ -192,6 +241,7 @@ public struct TextArea: Widget, Sendable {
     private var wrapWidth: Int { max(1, width) }
 
     func wrapStarts(_ line: Int) -> [Int] {
+        if let lay = layouts[line], lay.width == wrapWidth { return lay.starts }
         let l = lines[line]
         if l.utf8.count <= wrapWidth, l.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return [0] } // short ASCII
         return softWrapStarts(l, width: wrapWidth)
@@ -201,19 +251,18 @@ public struct TextArea: Widget, Sendable {
     private func rowAndX(line: Int, column: Int, starts: [Int]) -> (row: Int, x: Int) {
         var row = 0
         while row + 1 < starts.count, starts[row + 1] <= column { row += 1 }
-        let l = lines[line]
-        let s = character(in: l, offset: starts[row])
-        let e = character(in: l, offset: column)
-        return (row, displayWidth(l[s..<e]))
+        let s = character(line: line, offset: starts[row])
+        let e = character(line: line, offset: column)
+        return (row, displayWidth(lines[line][s..<e]))
     }
 
     /// The column in row `row` of `line` closest to screen x `x`.
     private func column(line: Int, row: Int, x: Int, starts: [Int]) -> Int {
         let l = lines[line]
         let rowStart = starts[row]
-        let rowEnd = row + 1 < starts.count ? starts[row + 1] : l.count
+        let rowEnd = row + 1 < starts.count ? starts[row + 1] : length(of: line)
         var col = rowStart, w = 0
-        var i = character(in: l, offset: rowStart)
+        var i = character(line: line, offset: rowStart)
         while col < rowEnd {
             let cw = displayWidth(l[i])
             if w + cw > x { break }
@@ -272,8 +321,7 @@ public struct TextArea: Widget, Sendable {
         let r: WidgetResult
         switch event {
         case .paste(let s):
-            let clean = Self.splitLines(s).joined(separator: "\n")
-            apply(start: cursor, end: cursor, insert: clean, typing: false)
+            apply(start: cursor, end: cursor, insert: Self.normalizingNewlines(s), typing: false)
             r = .changed
         case .key(let k): r = handle(key: k)
         case .mouse(let m):
@@ -293,7 +341,7 @@ public struct TextArea: Widget, Sendable {
             apply(start: cursor, end: cursor, insert: String(ch), typing: true)
             return .changed
         }
-        let lineLength = lines[cursor.line].count
+        let lineLength = length(of: cursor.line)
         switch (k.key, k.modifiers) {
         case (.enter, []), (.enter, .shift), (.char("j"), .ctrl):
             apply(start: cursor, end: cursor, insert: "\n", typing: false); return .changed
@@ -301,7 +349,7 @@ public struct TextArea: Widget, Sendable {
         case (.tab, .shift): return .focusPrevious
         case (.left, []), (.char("b"), .ctrl):
             goalColumn = nil
-            if cursor.column > 0 { cursor.column -= 1 } else if cursor.line > 0 { cursor.line -= 1; cursor.column = lines[cursor.line].count }
+            if cursor.column > 0 { cursor.column -= 1 } else if cursor.line > 0 { cursor.line -= 1; cursor.column = length(of: cursor.line) }
             return .handled
         case (.right, []), (.char("f"), .ctrl):
             goalColumn = nil
@@ -314,18 +362,16 @@ public struct TextArea: Widget, Sendable {
         case (.home, []), (.char("a"), .ctrl): cursor.column = 0; goalColumn = nil; return .handled
         case (.end, []), (.char("e"), .ctrl): cursor.column = lineLength; goalColumn = nil; return .handled
         case (.home, .ctrl): cursor = TextPosition(line: 0, column: 0); goalColumn = nil; return .handled
-        case (.end, .ctrl): cursor = TextPosition(line: lines.count - 1, column: lines[lines.count - 1].count); goalColumn = nil; return .handled
+        case (.end, .ctrl): cursor = TextPosition(line: lines.count - 1, column: length(of: lines.count - 1)); goalColumn = nil; return .handled
         case (.left, .ctrl), (.char("b"), .alt):
-            let chars = Array(lines[cursor.line])
-            cursor.column = WordMotion.previousStart(chars, from: cursor.column); return .handled
+            cursor.column = previousWordStart(); return .handled
         case (.right, .ctrl), (.char("f"), .alt):
-            let chars = Array(lines[cursor.line])
-            cursor.column = WordMotion.nextEnd(chars, from: cursor.column); return .handled
+            cursor.column = nextWordEnd(); return .handled
         case (.backspace, []), (.char("h"), .ctrl):
             if cursor.column > 0 {
                 apply(start: TextPosition(line: cursor.line, column: cursor.column - 1), end: cursor, insert: "", typing: false)
             } else if cursor.line > 0 {
-                apply(start: TextPosition(line: cursor.line - 1, column: lines[cursor.line - 1].count), end: cursor, insert: "", typing: false)
+                apply(start: TextPosition(line: cursor.line - 1, column: length(of: cursor.line - 1)), end: cursor, insert: "", typing: false)
             } else { return .handled }
             return .changed
         case (.delete, []), (.char("d"), .ctrl):
@@ -344,17 +390,37 @@ public struct TextArea: Widget, Sendable {
             guard cursor.column > 0 else { return .handled }
             apply(start: TextPosition(line: cursor.line, column: 0), end: cursor, insert: "", typing: false); return .changed
         case (.char("w"), .ctrl), (.backspace, .alt):
-            let start = WordMotion.previousStart(Array(lines[cursor.line]), from: cursor.column)
+            let start = previousWordStart()
             guard start < cursor.column else { return .handled }
             apply(start: TextPosition(line: cursor.line, column: start), end: cursor, insert: "", typing: false); return .changed
         case (.char("d"), .alt):
-            let end = WordMotion.nextEnd(Array(lines[cursor.line]), from: cursor.column)
+            let end = nextWordEnd()
             guard end > cursor.column else { return .handled }
             apply(start: cursor, end: TextPosition(line: cursor.line, column: end), insert: "", typing: false); return .changed
         case (.char("_"), .ctrl), (.char("z"), .alt): return undo()
         case (.char("Z"), .alt), (.char("z"), [.alt, .shift]): return redo()
         default: return .unhandled
         }
+    }
+
+    /// Word motion looks at most this many Characters either side of the cursor, so it costs the
+    /// same in a line of a megabyte (a longer "word" is crossed in steps).
+    private static let wordWindow = 4096
+
+    private func wordChars() -> (chars: [Character], base: Int) {
+        let n = cursor.line
+        let lo = max(0, cursor.column - Self.wordWindow), hi = min(length(of: n), cursor.column + Self.wordWindow)
+        return (Array(lines[n][character(line: n, offset: lo)..<character(line: n, offset: hi)]), lo)
+    }
+
+    private func previousWordStart() -> Int {
+        let (chars, base) = wordChars()
+        return base + WordMotion.previousStart(chars, from: cursor.column - base)
+    }
+
+    private func nextWordEnd() -> Int {
+        let (chars, base) = wordChars()
+        return base + WordMotion.nextEnd(chars, from: cursor.column - base)
     }
 
     // MARK: drawing
@@ -375,12 +441,18 @@ public struct TextArea: Widget, Sendable {
         }
         var line = view.top.line, r = view.top.row, screenRow = 0
         while screenRow < textRows, line < lines.count {
-            let l = lines[line]
             let starts = view.wrapStarts(line)
-            let spans = highlighter?(l) ?? []
-            let chars = Array(l)
+            // Only the rows on screen are taken from the line (and highlighted: a long line's
+            // highlighter sees those rows, so a span crossing their edge is cut there).
+            let lastRow = min(starts.count, r + textRows - screenRow)
+            let long = view.layouts[line] != nil
+            let base = long ? starts[r] : 0
+            let windowEnd = long && lastRow < starts.count ? starts[lastRow] : view.length(of: line)
+            let window = lines[line][view.character(line: line, offset: base)..<view.character(line: line, offset: windowEnd)]
+            let spans = (highlighter?(String(window)) ?? []).map { HighlightSpan(($0.range.lowerBound + base)..<($0.range.upperBound + base), $0.style) }
+            let chars = Array(window)
             while r < starts.count, screenRow < textRows {
-                let s = starts[r], e = r + 1 < starts.count ? starts[r + 1] : chars.count
+                let s = starts[r], e = r + 1 < starts.count ? starts[r + 1] : windowEnd
                 var x = rect.col
                 var i = s
                 while i < e {
@@ -388,14 +460,14 @@ public struct TextArea: Widget, Sendable {
                     let style = spans.last(where: { $0.range.contains(i) })?.style ?? .text
                     var j = i + 1
                     while j < e, (spans.last(where: { $0.range.contains(j) })?.style ?? .text) == style { j += 1 }
-                    let seg = chars[i..<j].map { $0 == "\t" ? " " : $0 }
+                    let seg = chars[(i - base)..<(j - base)].map { $0 == "\t" ? " " : $0 }
                     x += canvas.put(String(seg), row: rect.row + screenRow, col: x, maxWidth: rect.right - x, style: style)
                     i = j
                 }
                 if focused, line == cursor.line {
                     let isCursorRow = cursor.column >= s && (cursor.column < e || r == starts.count - 1)
                     if isCursorRow {
-                        let x = displayWidth(String(chars[s..<cursor.column]))
+                        let x = displayWidth(String(chars[(s - base)..<(cursor.column - base)]))
                         canvas.cursor = (rect.row + screenRow, rect.col + min(x, rect.width - 1))
                     }
                 }

@@ -157,7 +157,9 @@ public struct TextInput: Widget, Sendable {
     public func render(into canvas: inout Canvas, in rect: Rect, focused: Bool) {
         guard rect.width > 0, rect.height > 0 else { return }
         let style = focused ? Style.text.with(.underline) : Style.text
-        canvas.fill(Rect(row: rect.row, col: rect.col, width: rect.width, height: 1), style: style)
+        // Only the text is underlined: a row that ends in plain blanks lets the terminal clear it
+        // with one erase-to-end-of-line, and typing at the end rewrites one cell, not the field.
+        canvas.fill(Rect(row: rect.row, col: rect.col, width: rect.width, height: 1), style: .text)
         if chars.isEmpty, !placeholder.isEmpty {
             canvas.put(placeholder, row: rect.row, col: rect.col, maxWidth: rect.width, style: Style.muted.with(focused ? .underline : []))
         }

@@ -1,0 +1,108 @@
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import TerminalUI
+
+/// A prompt that is one line of a megabyte: every key costs what it costs in a short line, and
+/// the rows a long line wraps into stay exactly what wrapping it from scratch gives.
+@Suite struct LongLineTests {
+    static func oneLine(bytes: Int) -> String {
+        var s = ""
+        var n = 0
+        while s.utf8.count < bytes { s += "word\(n) {{name}} 中文 é and more text "; n += 1 }
+        return s
+    }
+
+    static func seconds(_ body: () -> Void) -> Double {
+        var a = timespec(), b = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &a)
+        body()
+        clock_gettime(CLOCK_MONOTONIC, &b)
+        return Double(b.tv_sec - a.tv_sec) + Double(b.tv_nsec - a.tv_nsec) / 1e9
+    }
+
+    /// Median seconds of a key plus a frame, typed at the start and at the end of the text.
+    static func keyCost(_ text: String) -> Double {
+        var t = TextArea(text, width: 78, height: 20)
+        t.highlighter = { line in
+            // Like the wizard's {{variable}} colouring: a pass over the whole string it is given.
+            var spans: [HighlightSpan] = [], i = 0, open: Int?
+            var prev: Character = " "
+            for ch in line {
+                if ch == "{", prev == "{" { open = i - 1 }
+                if ch == "}", prev == "}", let o = open { spans.append(HighlightSpan(o..<(i + 1), .accent)); open = nil }
+                prev = ch; i += 1
+            }
+            return spans
+        }
+        let screen = BufferScreen(rows: 20, cols: 78)
+        var times: [Double] = []
+        for place in [KeyPress(.home, .ctrl), KeyPress(.end, .ctrl)] {
+            t.press(place)
+            for _ in 0..<15 {
+                times.append(seconds {
+                    t.type("x")
+                    var c = screen.makeCanvas()
+                    t.render(into: &c, in: c.bounds, focused: true)
+                    screen.present(c)
+                })
+                t.press(.backspace)
+            }
+        }
+        return times.sorted()[times.count / 2]
+    }
+
+    @Test func aKeyInOneLineOfAMegabyteCostsWhatItDoesInAKilobyte() {
+        let small = Self.keyCost(Self.oneLine(bytes: 1 << 10))
+        let large = Self.keyCost(Self.oneLine(bytes: 1 << 20))
+        // Before: the whole line was wrapped, copied into an array and highlighted on every key
+        // (over 1,000× the small line's cost). Left room for a loaded machine.
+        #expect(large < small * 4 + 0.002, "1 MB line: \(large * 1e3) ms a key, 1 KB line: \(small * 1e3) ms")
+    }
+
+    /// Edits at many places of a long line: the kept rows equal a fresh wrap of the text.
+    @Test func keptRowsEqualAFreshWrapAfterEdits() {
+        var t = TextArea(Self.oneLine(bytes: 6000), width: 30, height: 8)
+        var seed: UInt64 = 42
+        func next(_ n: Int) -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int((seed >> 33) % UInt64(n)) }
+        let inserts = ["x", " ", "中", "long-word-without-spaces-longer-than-a-row", "a b", "  "]
+        for step in 0..<300 {
+            t.press(KeyPress(.home, .ctrl))
+            for _ in 0..<next(40) { t.press(.down) }
+            for _ in 0..<next(30) { t.press(.right) }
+            switch next(4) {
+            case 0: t.press(.backspace)
+            case 1: t.press(.delete)
+            case 2: t.press(.ctrl("w"))
+            default: _ = t.handle(.paste(inserts[next(inserts.count)]))
+            }
+            let line = t.lines[0]
+            let fresh = softWrapStarts(Array(line), width: 30)
+            #expect(t.wrapStarts(0) == fresh, "step \(step)")
+            #expect(t.length(of: 0) == line.count, "step \(step)")
+            if t.wrapStarts(0) != fresh { return }
+        }
+        // Undo back to the start gives the original text and layout.
+        for _ in 0..<400 { t.press(.ctrl("_")) }
+        #expect(t.text == Self.oneLine(bytes: 6000))
+        #expect(t.wrapStarts(0) == softWrapStarts(Array(t.lines[0]), width: 30))
+    }
+
+    @Test func cursorAndScreenInALongLine() {
+        var t = TextArea(Self.oneLine(bytes: 1 << 16), width: 40, height: 6)
+        t.press(KeyPress(.end, .ctrl))
+        t.type("END")
+        #expect(t.cursor.column == t.lines[0].count)
+        let s = t.screen(rows: 6, cols: 40)
+        #expect(s.find("END") != nil)
+        #expect(s.cursor != nil)
+        t.press(.ctrl("a"))
+        t.type("START")
+        #expect(t.cursor == TextPosition(line: 0, column: 5))
+        #expect(t.screen(rows: 6, cols: 40).text(row: 0).hasPrefix("STARTword0"))
+        // A narrower width re-wraps the whole line once.
+        t.width = 25
+        #expect(t.wrapStarts(0) == softWrapStarts(Array(t.lines[0]), width: 25))
+    }
+}
