@@ -59,13 +59,16 @@ public struct DraftStore: Sendable {
         self.apiKey = apiKey.flatMap { $0.utf8.count >= 8 ? $0 : nil }
     }
 
-    /// The store the environment points at (`XDG_DATA_HOME`, else `HOME/.local/share`); the
+    /// The store the environment points at (`ASSISTANT_WIZARD_DRAFTS`, else `XDG_DATA_HOME`, else
+    /// `HOME/.local/share`); the
     /// environment's `REVOX_API_KEY` is refused in bodies.
     public init(environment: [String: String]) {
         self.init(directory: DraftStore.directory(environment: environment), apiKey: environment["REVOX_API_KEY"])
     }
 
     public static func directory(environment: [String: String]) -> String {
+        // A folder of drafts kept in git, chosen for every command and the wizard alike.
+        if let dir = environment["ASSISTANT_WIZARD_DRAFTS"], !dir.isEmpty { return dir }
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/assistant-wizard/drafts" }
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
         return home + "/.local/share/assistant-wizard/drafts"

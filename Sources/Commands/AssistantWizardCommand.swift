@@ -9,6 +9,7 @@ struct AssistantWizardCommand: AsyncParsableCommand {
             WizardCommand.self, NewCommand.self, EditCommand.self,
             ValidateCommand.self, PreviewCommand.self, DraftsCommand.self,
             SubmitCommand.self, VoicesCommand.self, AssistantsCommand.self, SandboxCommand.self,
+            PullCommand.self, StatusCommand.self, PushCommand.self, TemplatesCommand.self,
         ],
         defaultSubcommand: WizardCommand.self
     )

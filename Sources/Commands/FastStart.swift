@@ -31,7 +31,8 @@ public enum AssistantWizardMain {
 
 extension WizardSettings {
     /// The entry and settings of a plain wizard command line, or nil to let ArgumentParser decide.
-    /// Takes exactly the flags `wizard`, `new` and `edit` declare (WizardOptions, APIConnectionOptions):
+    /// Takes exactly the flags `wizard`, `new` and `edit` declare (WizardOptions, APIConnectionOptions,
+    /// and `new --template`):
     /// a flag added there must be added here, or its command lines simply take the slower path.
     static func fastPath(_ args: [String]) -> (WizardLauncher.Entry, WizardSettings)? {
         var rest = args[...]
@@ -42,6 +43,7 @@ extension WizardSettings {
         }
         var settings = WizardSettings()
         var draft: String?
+        var template: String?
         var seen: Set<String> = []
         while let arg = rest.popFirst() {
             guard arg.hasPrefix("-") else {
@@ -59,7 +61,8 @@ extension WizardSettings {
             case "--sandbox", "--accessible":
                 guard value == nil else { return nil }
                 if name == "--sandbox" { settings.sandbox = true } else { settings.accessible = true }
-            case "--theme", "--base-url", "--api-key-file", "--timeout":
+            case "--theme", "--base-url", "--api-key-file", "--timeout", "--template":
+                guard name != "--template" || command == "new" else { return nil }
                 if value == nil {
                     guard let next = rest.popFirst(), !next.hasPrefix("-") else { return nil }
                     value = next
@@ -69,13 +72,14 @@ extension WizardSettings {
                 case "--theme": settings.theme = value
                 case "--base-url": settings.baseURL = value
                 case "--timeout": settings.timeout = value
+                case "--template": template = value
                 default: settings.apiKeyFile = value
                 }
             default: return nil
             }
         }
         switch command {
-        case "new": return (.new, settings)
+        case "new": return (template.map { .newFromTemplate($0) } ?? .new, settings)
         case "edit": return draft.map { (.edit($0), settings) }
         default: return (.start, settings)
         }

@@ -43,7 +43,9 @@ struct WizardCommand: ParsableCommand {
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "new", abstract: "Create a new assistant in the wizard.")
     @OptionGroup var options: WizardOptions
-    func run() throws { throw ExitCode(try WizardLauncher(settings: options.settings).run(.new)) }
+    @Option(help: ArgumentHelp("Start from a template (see `assistant-wizard templates`).", valueName: "NAME"))
+    var template: String?
+    func run() throws { throw ExitCode(try WizardLauncher(settings: options.settings).run(template.map { .newFromTemplate($0) } ?? .new)) }
 }
 
 struct EditCommand: ParsableCommand {
@@ -56,7 +58,7 @@ struct EditCommand: ParsableCommand {
 
 /// Resolves the connection, the theme and the draft, then hands the terminal to the wizard.
 struct WizardLauncher {
-    enum Entry { case start, new, edit(String) }
+    enum Entry: Equatable { case start, new, newFromTemplate(String), edit(String) }
     let settings: WizardSettings
     let environment = CLIOutput.environment
 
@@ -73,6 +75,16 @@ struct WizardLauncher {
         case .new:
             session = DraftSession.new(store: store)
             wizard = Wizard(backend: backend)
+        case .newFromTemplate(let name):
+            // The template is a new draft's first body: saved under its own name on the first save.
+            switch Templates(environment: environment).load(name) {
+            case .failure(let e):
+                APIConsole.error(e.description, next: nil)
+                return APIExit.usage
+            case .success(let body):
+                session = DraftSession.new(store: store, body: body)
+                wizard = Wizard(backend: backend, draft: session!.opened(on: backend.server))
+            }
         case .edit(let name):
             let isFile = name.contains("/") || (name.hasSuffix(".json") && FileIO.exists(name))
             if isFile && !name.hasSuffix(".json") {
@@ -146,16 +158,7 @@ struct WizardLauncher {
 
     /// `themes/` beside the program or above it (a build in `.build/…`); nil uses the built-ins.
     static func themesDirectory(_ environment: [String: String]) -> String? {
-        if let d = environment["ASSISTANT_WIZARD_THEMES_DIR"], !d.isEmpty { return d }
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            for candidate in ["themes", "share/assistant-wizard/themes"] {
-                let path = dir.appendingPathComponent(candidate).path
-                if FileIO.isDirectory(path) { return path }
-            }
-            dir = dir.deletingLastPathComponent()
-        }
-        return nil
+        ResourceDirectory.find("themes", override: environment["ASSISTANT_WIZARD_THEMES_DIR"])
     }
 }
 
