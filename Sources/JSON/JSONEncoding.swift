@@ -92,6 +92,12 @@ public enum JSONEncoding {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// The scalars written escaped although JSON allows them raw (see writeString).
+    static func escapedForTerminals(_ v: UInt32) -> Bool {
+        (0x80...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+            || v == 0x061C || v == 0x200E || v == 0x200F || v == 0xFEFF || (0xE0000...0xE007F).contains(v)
+    }
+
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
         var s = s
@@ -101,23 +107,21 @@ public enum JSONEncoding {
             while j < buf.count {
                 let b = buf[j]
                 j += 1
-                // C1 controls (U+0080–009F) and bidi overrides (U+202A–202E, U+2066–2069) are valid
-                // JSON raw, but would act on a terminal that prints the output: written as \uXXXX.
-                if b == 0xC2 || b == 0xE2 {
-                    let scalar: UInt32?
-                    if b == 0xC2, j < buf.count, (0x80...0x9F).contains(buf[j]) {
-                        scalar = UInt32(buf[j])
-                    } else if b == 0xE2, j + 1 < buf.count, (buf[j] == 0x80 && (0xAA...0xAE).contains(buf[j + 1]))
-                                || (buf[j] == 0x81 && (0xA6...0xA9).contains(buf[j + 1])) {
-                        scalar = 0x2000 | (UInt32(buf[j] & 0x3F) << 6) | UInt32(buf[j + 1] & 0x3F)
-                    } else {
-                        scalar = nil
-                    }
-                    guard let scalar else { continue }
+                // C1 controls, bidi overrides and marks (RLM, LRM, ALM), the BOM and tag characters are
+                // valid JSON raw, but would act on (or hide from) a terminal that prints the output:
+                // written as \uXXXX (a surrogate pair above U+FFFF).
+                if b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF || b == 0xF3 {
+                    let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                    guard j - 1 + length <= buf.count else { continue }
+                    var scalar = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for k in 0..<(length - 1) { scalar = scalar << 6 | UInt32(buf[j + k] & 0x3F) }
+                    guard JSONEncoding.escapedForTerminals(scalar) else { continue }
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<(j - 1)]))
-                    j += b == 0xC2 ? 1 : 2
+                    j += length - 1
                     runStart = j
-                    out.append(contentsOf: [0x5C, 0x75] + (0..<4).reversed().map { hex[Int((scalar >> ($0 * 4)) & 0xF)] })
+                    let units: [UInt32] = scalar > 0xFFFF
+                        ? [0xD800 + ((scalar - 0x10000) >> 10), 0xDC00 + ((scalar - 0x10000) & 0x3FF)] : [scalar]
+                    for u in units { out.append(contentsOf: [0x5C, 0x75] + (0..<4).reversed().map { hex[Int((u >> ($0 * 4)) & 0xF)] }) }
                     continue
                 }
                 guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F else { continue }

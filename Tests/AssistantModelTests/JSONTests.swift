@@ -93,6 +93,14 @@ import Testing
 }
 
 @Suite struct JSONEncodingTests {
+    /// Issue 12: what would act on or hide from a terminal is written escaped, and reads back the same.
+    @Test func terminalActingCharactersAreEscaped() throws {
+        let text = "a\u{200F}b\u{200E}c\u{061C}d\u{FEFF}e\u{E0041}f\u{202E}g\u{0085}h é 中 😀"
+        let out = String(decoding: JSONEncoding.compact(.string(text)), as: UTF8.self)
+        #expect(out == #""a\u200fb\u200ec\u061cd\ufeffe\udb40\udc41f\u202eg\u0085h é 中 😀""#)
+        #expect(try JSONParser.parse(Array(out.utf8)) == .string(text))
+    }
+
     @Test func prettyFormat() {
         let v = json(#"{"a": [1, {"b": "é\u0001\u007f"}], "c": {}, "d": [], "e": null}"#)
         let expected = """

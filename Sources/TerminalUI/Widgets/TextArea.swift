@@ -442,6 +442,8 @@ public struct TextArea: Widget, Sendable {
         var line = view.top.line, r = view.top.row, screenRow = 0
         while screenRow < textRows, line < lines.count {
             let starts = view.wrapStarts(line)
+            // A top row kept from before an edit that shortened the line is past its end now.
+            if r >= starts.count { r = max(0, starts.count - 1) }
             // Only the rows on screen are taken from the line (and highlighted: a long line's
             // highlighter sees those rows, so a span crossing their edge is cut there).
             let lastRow = min(starts.count, r + textRows - screenRow)
