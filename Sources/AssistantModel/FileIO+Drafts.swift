@@ -56,25 +56,34 @@ extension FileIO {
     /// hard-linked into place, which fails if the name is taken, so two programs picking the same
     /// free name at the same moment never share one file. Returns false when the name is taken.
     public static func createExclusively(_ bytes: [UInt8], at path: String) throws(FileError) -> Bool {
-        let dir = directory(of: path)
-        var template = Array("\(dir)/.\(baseName(of: path)).tmp-\(getpid())-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw .from(errno: errno, path: path, operation: "write") }
-        let tmp = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let tmp = try writeTemporary(bytes, beside: path)
         defer { unlink(tmp) }
-        do {
-            defer { close(fd) }
-            guard fchmod(fd, 0o600) == 0 else { throw FileError.from(errno: errno, path: path, operation: "write") }
-            try writeAll(fd, bytes, path: path)
-            guard fsync(fd) == 0 else { throw FileError.from(errno: errno, path: path, operation: "write") }
-        }
         if link(tmp, path) != 0 {
             if errno == EEXIST { return false }
             throw .from(errno: errno, path: path, operation: "write")
         }
-        let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dfd >= 0 { _ = fsync(dfd); close(dfd) }
+        syncDirectory(of: path)
         return true
+    }
+
+    /// A complete copy of `bytes` (mode 0600, fsynced) in a new temporary file in `path`'s folder,
+    /// named for `path` and this process; removed again on any failure.
+    static func writeTemporary(_ bytes: [UInt8], beside path: String) throws(FileError) -> String {
+        // The pid in the name tells a live writer's file from one a kill left behind.
+        var template = Array("\(directory(of: path))/.\(baseName(of: path)).tmp-\(getpid())-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw .from(errno: errno, path: path, operation: "write") }
+        let tmp = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        defer { close(fd) }
+        do throws(FileError) {
+            guard fchmod(fd, 0o600) == 0 else { throw FileError.from(errno: errno, path: path, operation: "write") }
+            try writeAll(fd, bytes, path: path)
+            guard fsync(fd) == 0 else { throw FileError.from(errno: errno, path: path, operation: "write") }
+        } catch {
+            unlink(tmp)
+            throw error
+        }
+        return tmp
     }
 
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(FileError) {
@@ -87,6 +96,12 @@ extension FileIO {
             }
             offset += n
         }
+    }
+
+    /// Makes a rename or link in `path`'s folder durable.
+    static func syncDirectory(of path: String) {
+        let dfd = open(directory(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dfd >= 0 { _ = fsync(dfd); close(dfd) }
     }
 
     /// Removes the temporary files (`.NAME.tmp-PID-XXXXXX`) that a kill during a save left in

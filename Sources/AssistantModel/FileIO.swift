@@ -11,34 +11,13 @@ extension FileIO {
     /// target, fsync the folder. On any failure the temporary file is removed and the previous
     /// file, if any, is left as it was.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileError) {
-        let dir = directory(of: path)
-        // The pid in the name tells a live writer's file from one a kill left behind.
-        var template = Array("\(dir)/.\(baseName(of: path)).tmp-\(getpid())-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw .from(errno: errno, path: path, operation: "write") }
-        let tmp = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var ok = false
-        defer {
-            if !ok { unlink(tmp) }
+        let tmp = try writeTemporary(bytes, beside: path)
+        guard rename(tmp, path) == 0 else {
+            let e = errno
+            unlink(tmp)
+            throw .from(errno: e, path: path, operation: "write")
         }
-        do {
-            defer { close(fd) }
-            guard fchmod(fd, 0o600) == 0 else { throw FileError.from(errno: errno, path: path, operation: "write") }
-            var offset = 0
-            while offset < bytes.count {
-                let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw FileError.from(errno: errno, path: path, operation: "write")
-                }
-                offset += n
-            }
-            guard fsync(fd) == 0 else { throw FileError.from(errno: errno, path: path, operation: "write") }
-        }
-        guard rename(tmp, path) == 0 else { throw .from(errno: errno, path: path, operation: "write") }
-        ok = true
-        let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dfd >= 0 { _ = fsync(dfd); close(dfd) }
+        syncDirectory(of: path)
     }
 
     /// Creates the folder and its parents (mode 0700 for new ones).
