@@ -135,9 +135,10 @@ public struct DraftStore: Sendable {
 
     /// A JSON file's value, and a warning at each key it gives twice in one object (the last value
     /// is kept): the one place a draft's duplicate keys are turned into issues.
+    /// `-` is standard input, as for most command-line tools.
     public static func readFile(_ file: String) throws(DraftError) -> (value: JSONValue, warnings: [ValidationIssue]) {
         let bytes: [UInt8]
-        do throws(FileError) { bytes = try FileIO.read(file) } catch { throw .file(error) }
+        do throws(FileError) { bytes = try FileIO.read(file == "-" ? "/dev/stdin" : file) } catch { throw .file(error) }
         let doc: JSONDocument
         do { doc = try JSONParser.parseDocument(bytes) } catch { throw .syntax(file: file, error) }
         return (doc.value, doc.duplicateKeys.map { d in

@@ -130,6 +130,14 @@ struct SubmitCommand: AsyncParsableCommand {
 enum DraftLocation {
     static func open(_ file: String, environment: [String: String] = CLIOutput.environment) throws -> DraftSession {
         let store = DraftStore.withConfiguredKey(environment: environment)
+        // A body on standard input has no file of its own: it is saved as a new draft, which then
+        // remembers what it created (so nothing sent is forgotten).
+        if file == "-" {
+            do throws(DraftError) { return DraftSession.new(store: store, body: try DraftStore.loadBody(file: "-")) } catch {
+                CLIOutput.stderr("error: \(error.description)\nNothing was sent.\n")
+                throw ExitCode(APIExit.usage)
+            }
+        }
         var slug: String?
         if !FileIO.exists(file) {
             do throws(DraftError) { slug = try store.resolve(file) } catch {

@@ -21,7 +21,7 @@ public final class RevoxHTTPClient: RevoxAPI {
         public var maxRetryAfter: Duration = .seconds(20)
         /// Answers larger than this are cut off and reported as invalid.
         public var maxResponseBytes = 8 << 20
-        public var userAgent = "assistant-wizard/0.1"
+        public var userAgent = "assistant-wizard/\(AssistantWizardVersion.current)"
 
         public init() {}
     }

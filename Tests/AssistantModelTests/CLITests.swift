@@ -195,3 +195,25 @@ extension CLITests {
         #expect(r.status == (deleted ? 0 : 1))
     }
 }
+
+/// Issue 11: `--version`, and `-` for standard input.
+@Suite struct VersionAndStdinTests {
+    @Test func versionIsPrinted() throws {
+        let cli = CLI()
+        let r = try cli.run(["--version"])
+        #expect(r.status == 0 && r.stdout == AssistantWizardVersion.current + "\n", "\(r.status) \(r.stdout) \(r.stderr)")
+    }
+
+    @Test func dashReadsStandardInput() throws {
+        let cli = CLI()
+        var r = try cli.run(["validate", "-"], stdin: #"{"name": "From stdin"}"#)
+        #expect(r.status == 1 && r.stdout.contains("-: prompt: error"), "\(r.stdout) \(r.stderr)")
+        r = try cli.run(["preview", "-"], stdin: #"{"prompt": "p", "name": "n"}"#)
+        #expect(r.status == 0 && r.stdout == "{\n  \"name\": \"n\",\n  \"prompt\": \"p\"\n}\n", "\(r.stdout) \(r.stderr)")
+    }
+
+    @Test func submitDashSendsStandardInput() throws {
+        let r = try CLI().run(["submit", "-", "--sandbox"], stdin: #"{"name": "Piped", "prompt": "p"}"#)
+        #expect(r.status == 0 && r.stdout.contains("\"name\": \"Piped\""), "\(r.stdout) \(r.stderr)")
+    }
+}
