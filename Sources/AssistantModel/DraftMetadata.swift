@@ -74,13 +74,15 @@ public struct DraftMetadata: Sendable, Hashable {
         api = o["api"]?.stringValue.flatMap(APIGeneration.init(rawValue:))
         var rest = o
         for k in Self.keys { rest[k] = nil }
+        // A generation this version does not know is kept as it was written.
+        if api == nil, let written = o["api"] { rest["api"] = written }
         unknown = rest
     }
 
     public var json: JSONValue {
         var records = JSONObject()
         for url in servers.keys.sorted() { records[url] = servers[url]!.json }
-        var o = JSONObject([("servers", .object(records))])
+        var o = JSONObject(servers.isEmpty ? [] : [("servers", .object(records))])
         if let api { o["api"] = .string(api.rawValue) }
         for (k, v) in unknown where !o.contains(k) { o[k] = v }
         return .object(o)

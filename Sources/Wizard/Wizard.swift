@@ -20,8 +20,10 @@ public struct Wizard: Sendable {
 
     /// A wizard on a draft the session opened.
     public init(backend: Backend, draft: OpenedDraft, rows: Int = 24, cols: Int = 80) {
-        self.init(backend: backend, body: draft.body, slug: draft.slug, record: draft.record,
-                  recordProblem: draft.recordProblem, rows: rows, cols: cols)
+        state = WizardState(backend: backend)
+        state.rows = rows
+        state.cols = cols
+        open(draft)
     }
 
     /// A wizard on its start screen (new, open a draft, edit by id, quit).
