@@ -12,8 +12,6 @@ struct ReviewPage: Sendable {
     var shownBody: JSONValue?
     /// The question asked before a create ("Create 'Front desk' on …?"), while it is open.
     var confirm: ConfirmDialog?
-    /// The body of the last successful send: sending it again would change nothing.
-    var lastSent: JSONValue?
 
     mutating func refresh(draft: JSONValue, issues: [ValidationIssue]) {
         if shownBody != draft {

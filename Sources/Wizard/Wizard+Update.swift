@@ -424,7 +424,6 @@ extension Wizard {
             state.serverRecord = record ?? SubmissionRecord(assistantID: assistant.id, serverCopy: .object(assistant.json))
             state.review.confirm = nil
             state.serverIssues = []
-            state.review.lastSent = state.draft
             state.resultView = TextView(JSONHighlighter.styledLines(JSONEncoding.prettyString(.object(assistant.json))), wrap: false, height: 10)
         case .failed(let error):
             state.send = .failed(error)
