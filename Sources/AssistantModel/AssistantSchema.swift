@@ -108,7 +108,7 @@ public enum AssistantSchema {
                   defaultValue: 3, required: true),
         FieldSpec(key: "timezone", path: "call_retry_config.timezone", label: "Time zone",
                   help: "IANA zone for the windows, e.g. Europe/Paris; null or unset: from the callee's number.",
-                  kind: .text, nullable: true, format: .ianaTimeZone, example: "Europe/Paris"),
+                  kind: .text, nullable: true, format: .ianaTimeZone, example: "Europe/Paris", nullMeaning: "From the callee's number"),
         FieldSpec(key: "allowed_days", path: "call_retry_config.allowed_days", label: "Days",
                   help: "Days of the week the agent may call, in the callee's zone.",
                   kind: .stringList(ListRule(minItems: 1, uniqueKey: "", duplicateSeverity: .warning, itemLabel: "day", choices: weekdays)),
@@ -140,7 +140,7 @@ public enum AssistantSchema {
                   kind: .text, required: true, nonBlank: true, example: "Dental clinic receptionist"),
         FieldSpec(key: "prompt", path: "prompt", label: "Prompt",
                   help: "The system prompt for the LLM; {{variable}} placeholders are filled per call.",
-                  kind: .longText, required: true, nonBlank: true),
+                  kind: .longText, required: true, nonBlank: true, editorLines: 10, placeholders: true),
         FieldSpec(key: "type", path: "type", label: "Kind", help: "standalone: a normal assistant; multi-step: a flow of sub-assistants.",
                   kind: .choice(assistantTypes), defaultValue: "standalone", only: .latest),
         FieldSpec(key: "first_sentence", path: "first_sentence", label: "First sentence",
@@ -182,27 +182,29 @@ public enum AssistantSchema {
                   help: "The number calls come from, one your organization owns, in E.164; null: the default number.",
                   kind: .text, nullable: true, format: .e164, example: "+14155550100", only: .latest),
         FieldSpec(key: "background_sound", path: "background_sound", label: "Background sound",
-                  help: "Ambience under the voice; null: none.", kind: .choice(backgroundSounds), nullable: true),
+                  help: "Ambience under the voice; null: none.", kind: .choice(backgroundSounds), nullable: true,
+                  nullMeaning: "No background sound"),
         FieldSpec(key: "background_sound_volume", path: "background_sound_volume", label: "Background volume",
                   help: "Loudness of the ambience: 0 silent, 1 full.", kind: .number(unitInterval), only: .latest),
         FieldSpec(key: "thinking_sound", path: "thinking_sound", label: "Thinking sound",
-                  help: "Played while the agent works out an answer; null: silence.", kind: .choice(thinkingSounds), nullable: true, only: .latest),
+                  help: "Played while the agent works out an answer; null: silence.", kind: .choice(thinkingSounds), nullable: true, only: .latest,
+                  nullMeaning: "Silence"),
         FieldSpec(key: "thinking_sound_probability", path: "thinking_sound_probability", label: "Thinking sound chance",
                   help: "How likely the sound plays on a turn: 0 never, 1 always.", kind: .number(unitInterval), only: .latest),
         FieldSpec(key: "thinking_sound_volume", path: "thinking_sound_volume", label: "Thinking sound volume",
                   help: "Loudness of the thinking sound: 0 silent, 1 full.", kind: .number(unitInterval), only: .latest),
         FieldSpec(key: "transfer_phone_number", path: "transfer_phone_number", label: "Transfer number",
                   help: "Where to transfer callers who ask for a human, in E.164 (+14155550100); null: no transfer.",
-                  kind: .text, nullable: true, format: .e164, example: "+14155550100", only: .seed),
+                  kind: .text, nullable: true, format: .e164, example: "+14155550100", only: .seed, nullMeaning: "No transfer"),
         FieldSpec(key: "transfer_destinations", path: "transfer_destinations", label: "Transfer to",
                   help: "Where callers who ask for a human go; with several, the prompt's rules pick by label. Empty or null: no transfer.",
                   kind: .records(transferDestination, ListRule(uniqueKey: "label", duplicateSeverity: .warning, itemLabel: "destination")),
-                  nullable: true, only: .latest),
+                  nullable: true, only: .latest, nullMeaning: "No transfer"),
         FieldSpec(key: "human_transfer_mode", path: "human_transfer_mode", label: "Transfer mode",
                   help: "warm: the agent briefs the person first; cold: a direct SIP transfer. null: no transfer.",
                   kind: .choice([Choice("warm", "Warm", help: "the agent stays on and briefs the person"),
                                  Choice("cold", "Cold", help: "a direct transfer (SIP REFER); the trunk must allow it")]),
-                  nullable: true, only: .latest),
+                  nullable: true, only: .latest, nullMeaning: "No transfer"),
         FieldSpec(key: "warm_transfer_summary_instructions", path: "warm_transfer_summary_instructions", label: "Handoff briefing",
                   help: "Extra instructions for the summary given to the person on a warm transfer; null: the default briefing.",
                   kind: .longText, nullable: true,
@@ -210,7 +212,8 @@ public enum AssistantSchema {
         FieldSpec(key: "ivr_navigation_enabled", path: "ivr_navigation_enabled", label: "IVR navigation",
                   help: "Let the agent press keys (DTMF) and skip turns in phone menus.", kind: .toggle, defaultValue: false),
         FieldSpec(key: "voicemail_message", path: "voicemail_message", label: "Voicemail message",
-                  help: "Said on voicemail before hanging up; null: hang up at once.", kind: .longText, nullable: true),
+                  help: "Said on voicemail before hanging up; null: hang up at once.", kind: .longText, nullable: true,
+                  nullMeaning: "Hang up without a message"),
         FieldSpec(key: "voicemail_sms_prompt", path: "voicemail_sms_prompt", label: "Voicemail SMS",
                   help: "The SMS sent when the call reaches voicemail; {{variable}} placeholders work. null: none.",
                   kind: .longText, nullable: true, only: .latest),
@@ -260,35 +263,26 @@ public enum AssistantSchema {
                   kind: .object(promptFlow), nullable: true, only: .latest),
     ]
 
+    /// The Revox API's schema, with everything derived from it.
+    public static let revox = Schema(declared: declared)
+
+    /// The schema in force: the Revox API's, unless code runs under another one with
+    /// `AssistantSchema.$current.withValue(Schema(declared: …)) { … }` (as tests that add a field
+    /// do). The validator, the key order, the forms and the sandbox all read it, so a field is one
+    /// entry here and nowhere else.
+    @TaskLocal public static var current: Schema = revox
+
     /// The seed generation's top-level fields (what screens that do not ask for a generation use).
-    public static let fields = seedFields
-    private static let latestFields = declared.compactMap { $0.restricted(to: .latest) }
+    public static var fields: [FieldSpec] { current.seedFields }
 
     /// One generation's top-level fields, in canonical order.
-    public static func fields(for api: APIGeneration) -> [FieldSpec] {
-        switch api {
-        case .seed: return seedFields
-        case .latest: return latestFields
-        }
-    }
-    private static let seedFields = declared.compactMap { $0.restricted(to: .seed) }
-
-
+    public static func fields(for api: APIGeneration) -> [FieldSpec] { current.fields(for: api) }
 
     /// The whole body as one object field, the root for walks over the schema.
-    public static let body = root(seedFields)
-    private static let latestBody = root(latestFields)
-    private static func root(_ fields: [FieldSpec]) -> FieldSpec {
-        FieldSpec(key: "", path: "", label: "Assistant", help: "The request body of POST /assistants.", kind: .object(fields))
-    }
+    public static var body: FieldSpec { current.seedBody }
 
     /// One generation's body, the root for walks over its schema.
-    public static func body(for api: APIGeneration) -> FieldSpec {
-        switch api {
-        case .seed: return body
-        case .latest: return latestBody
-        }
-    }
+    public static func body(for api: APIGeneration) -> FieldSpec { current.body(for: api) }
 
     /// The spec for a concrete path such as `faq_items[2].answer` or `llm_model.name` (for the
     /// variant named by the draft's `llm_model.type` when a draft is given). Nil for unknown keys.
@@ -333,26 +327,17 @@ public enum AssistantSchema {
     }
 
     /// Every declared spec by its schema path (`voice.speed`, `faq_items[].answer`), all generations.
-    static let declaredByPath: [String: [FieldSpec]] = {
-        var out = [String: [FieldSpec]]()
-        func add(_ fs: [FieldSpec]) {
-            for f in fs {
-                out[f.path, default: []].append(f)
-                switch f.kind {
-                case .object(let c), .records(let c, _): add(c)
-                case .variants(let d, let vs): add([d] + vs.flatMap(\.fields))
-                default: break
-                }
-            }
-        }
-        add(declared)
-        return out
-    }()
+    static var declaredByPath: [String: [FieldSpec]] { current.declaredByPath }
 
     /// The generations that have the key (or choice value) at this schema path; nil when no
     /// generation declares it, which tells generations apart no more than any other unknown key.
     static func generations(ofPath path: String, value: JSONValue? = nil) -> Set<APIGeneration>? {
-        guard let specs = declaredByPath[path] else { return nil }
+        generations(ofPath: path, value: value, in: declaredByPath)
+    }
+
+    /// The same, in a table already looked up (a walk over a large body reads it once).
+    static func generations(ofPath path: String, value: JSONValue? = nil, in byPath: [String: [FieldSpec]]) -> Set<APIGeneration>? {
+        guard let specs = byPath[path] else { return nil }
         var gens = specs.reduce(into: Set<APIGeneration>()) { $0.formUnion($1.generations) }
         guard case .string(let s)? = value else { return gens }
         let choices = specs.flatMap { spec -> [Choice] in
@@ -370,6 +355,10 @@ public enum AssistantSchema {
     /// Calls `visit` with the generations of each key and choice value of the body that some
     /// generation declares (for `APIGeneration.detect`).
     static func walkDeclared(_ body: JSONValue, _ visit: (Set<APIGeneration>) -> Void) {
+        let byPath = declaredByPath
+        func generations(ofPath path: String, value: JSONValue? = nil) -> Set<APIGeneration>? {
+            AssistantSchema.generations(ofPath: path, value: value, in: byPath)
+        }
         func walk(_ v: JSONValue, _ path: String) {
             switch v {
             case .object(let o):

@@ -1,7 +1,7 @@
 /// The bytes of a request body as `preview` prints them and `submit` sends them.
 public enum CanonicalJSON {
     /// Top-level keys of `POST /assistants` in the order of the API reference; unknown keys follow.
-    public static let requestKeyOrder = AssistantSchema.fields.map(\.key)
+    public static var requestKeyOrder: [String] { AssistantSchema.fields.map(\.key) }
 
     /// One generation's top-level keys, in canonical order.
     public static func requestKeyOrder(for api: APIGeneration) -> [String] {
@@ -10,9 +10,7 @@ public enum CanonicalJSON {
 
     /// The top-level keys of every generation, in declaration order: what a body read from a
     /// server of either generation may hold and a copy of it should keep.
-    public static let allRequestKeys: [String] = AssistantSchema.declared.map(\.key).reduce(into: []) { keys, k in
-        if !keys.contains(k) { keys.append(k) }
-    }
+    public static var allRequestKeys: [String] { AssistantSchema.current.allKeys }
 
     /// Known keys in schema order at every level (voice, llm_model, structured output fields, call
     /// retry config and its windows, FAQ items, Calendly), unknown keys after them in their given

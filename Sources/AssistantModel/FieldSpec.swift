@@ -29,15 +29,24 @@ public struct FieldSpec: Sendable {
     /// The API generations that have this field. A field whose rules differ between generations
     /// is declared once per generation, with the same key and path.
     public var generations: Set<APIGeneration>
+    /// What `null` means for this field, in the user's words ("No transfer"); nil: plain "None".
+    /// Every front end that offers null says it this way.
+    public var nullMeaning: String?
+    /// Lines an editor gives a long text at first (the prompt is usually long, a message short).
+    public var editorLines: Int
+    /// The text may hold `{{variable}}` placeholders, filled per call; editors mark them.
+    public var placeholders: Bool
 
     public init(key: String, path: String, label: String, help: String, kind: FieldKind,
                 defaultValue: JSONValue? = nil, required: Bool = false, nullable: Bool = false,
                 nonBlank: Bool = false, format: TextFormat? = nil, appliesWhen: Condition? = nil,
-                example: String? = nil, only: APIGeneration? = nil) {
+                example: String? = nil, only: APIGeneration? = nil,
+                nullMeaning: String? = nil, editorLines: Int = 3, placeholders: Bool = false) {
         self.key = key; self.path = path; self.label = label; self.help = help; self.kind = kind
         self.defaultValue = defaultValue; self.required = required; self.nullable = nullable
         self.nonBlank = nonBlank; self.format = format; self.appliesWhen = appliesWhen; self.example = example
         self.generations = only.map { [$0] } ?? APIGeneration.all
+        self.nullMeaning = nullMeaning; self.editorLines = editorLines; self.placeholders = placeholders
     }
 
     /// This field as one generation has it: nil when that generation lacks it, otherwise with the

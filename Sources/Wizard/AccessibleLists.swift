@@ -5,7 +5,7 @@ import TerminalUI
 /// Lists of records (FAQ items, output fields, calling windows) as a small numbered menu, and the
 /// voice list.
 extension AccessibleSession {
-    func askRecords(_ row: FormField) throws(AccessibleJump) {
+    func askRecords(_ row: FormRow) throws(AccessibleJump) {
         guard case .records(let item, let rule) = row.spec.kind else { return }
         let noun = rule.itemLabel
         let optional = !row.spec.required
@@ -81,7 +81,7 @@ extension AccessibleSession {
 
     /// Asks a record's fields in place in the draft (each answer saved); `back` on its first field
     /// returns to the list menu.
-    func editRecord(_ row: FormField, index: Int, item: [FieldSpec], noun: String) throws(AccessibleJump) {
+    func editRecord(_ row: FormRow, index: Int, item: [FieldSpec], noun: String) throws(AccessibleJump) {
         let count = draft.value(at: row.path)?.arrayValue?.count ?? 0
         say("\(noun.capitalizedFirst) \(index + 1) of \(count).")
         let base = "\(row.path)[\(index)]"
@@ -144,7 +144,7 @@ extension AccessibleSession {
             say(spec.help + " Picking a voice also sets its provider.")
             let name = all.first { $0.id == currentID }.map { " (\($0.name), \($0.language), \($0.provider))" } ?? ""
             say("Current value: " + (currentID.map { "\"\($0)\"\(name)".sanitizedForDisplay } ?? "not set, so the server uses its default voice") + ".")
-            for issue in serverIssues where issue.path == "voice.id" || issue.path == "voice" {
+            for issue in serverIssues where issue.belongs(to: "voice.id", deep: false) || issue.belongs(to: "voice", deep: false) {
                 say("The server said: \(issue.message.sanitizedForDisplay).")
             }
         }

@@ -81,16 +81,16 @@ extension AccessibleSession {
     }
 }
 
-/// Asking one field, by the kind of control the full-screen form would give it.
+/// Asking one field, by the kind of answer the row takes (the full-screen form draws the same row
+/// as a widget).
 extension AccessibleSession {
-    func askField(_ row: FormField, again: Bool) throws(AccessibleJump) {
-        let old = draft.value(at: row.path)
-        let optional = !(row.spec.required || row.keepsEmpty)
-        switch row.control {
-        case .choice(_, let options, let keys):
+    func askField(_ row: FormRow, again: Bool) throws(AccessibleJump) {
+        let optional = row.isOptional
+        switch row.input {
+        case .choice(let options, let keys):
             try askChoice(row, options: options, variantKeys: keys, again: again)
         case .text, .longText:
-            let isLong: Bool = { if case .longText = row.control { return true }; return false }()
+            let isLong: Bool = { if case .longText = row.input { return true }; return false }()
             introduce(row, kind: textKind(row.spec, long: isLong), again: again)
             say(instruction("Type the new text", row: row, optional: optional) + (isLong
                 ? " For several lines, type \(Self.longTextFence) alone on a line first." : ""))
@@ -99,7 +99,8 @@ extension AccessibleSession {
                 set(row.path, .string(text))
             }
             if ended { throw .endOfInput }
-        case .number(_, let integer):
+        case .number(let bounds):
+            let integer = bounds.integer
             introduce(row, kind: numberKind(row, integer: integer), again: again)
             say(instruction("Type a number", row: row, optional: optional))
             while true {
@@ -121,18 +122,17 @@ extension AccessibleSession {
             say(instruction("Type the items separated by commas", row: row, optional: optional))
             guard let line = try read(title(row)) else { return }
             if applyWord(line, row: row, optional: optional) { return }
-            var field = row
-            field.control = .stringList(TextInput(line))
-            set(row.path, field.value(previous: old))
-        case .picker:
+            set(row.path, row.value(list: line))
+        case .timeZone:
             try askTimeZone(row, optional: optional, again: again)
-        case .records:
+        case .records, .voice:
+            // Lists get their own menu, and the voice its own list (AccessibleLists).
             break
         }
     }
 
     /// A numbered choice from the same options the full-screen form lists (unset, null, values).
-    func askChoice(_ row: FormField, options: [ChoiceOption], variantKeys: [String], again: Bool) throws(AccessibleJump) {
+    func askChoice(_ row: FormRow, options: [ChoiceOption], variantKeys: [String], again: Bool) throws(AccessibleJump) {
         let old = draft.value(at: row.path)
         let current = options.firstIndex { $0.matches(old) }
         let currentText = current.map { "\($0 + 1), \(options[$0].title)" + (old == nil ? row.spec.defaultValue.map { ", so the server uses \(FormBuilder.describe($0))" } ?? "" : "") }
@@ -163,7 +163,7 @@ extension AccessibleSession {
     }
 
     /// A time zone from the IANA list: typed whole, or found by part of its name.
-    func askTimeZone(_ row: FormField, optional: Bool, again: Bool) throws(AccessibleJump) {
+    func askTimeZone(_ row: FormRow, optional: Bool, again: Bool) throws(AccessibleJump) {
         introduce(row, kind: "A time zone from the IANA list, like Europe/Paris", again: again)
         say(instruction("Type a time zone, or part of one to list the matching zones", row: row, optional: optional))
         var matches: [String] = []
@@ -188,7 +188,7 @@ extension AccessibleSession {
     }
 
     /// `unset` and `null` typed at a field: true when the word was handled (or refused).
-    func applyWord(_ line: String, row: FormField, optional: Bool) -> Bool {
+    func applyWord(_ line: String, row: FormRow, optional: Bool) -> Bool {
         switch line.trimmingSpaces.lowercased() {
         case "unset":
             if optional || row.spec.nullable && !row.spec.required {
@@ -208,13 +208,13 @@ extension AccessibleSession {
     // MARK: wording
 
     /// "FAQ item 2, Question" / "Transfer number, value".
-    func title(_ row: FormField) -> String {
+    func title(_ row: FormRow) -> String {
         context + (row.label.hasPrefix(row.spec.label) ? row.spec.label : "\(row.spec.label), \(row.label.lowercased())")
     }
 
     /// What the field is, whether it is required, its help and its current value, in that order
     /// for every field.
-    func introduce(_ row: FormField, kind: String, again: Bool, current: String? = nil) {
+    func introduce(_ row: FormRow, kind: String, again: Bool, current: String? = nil) {
         if again {
             say("Fix \(title(row)) now, or press Enter to keep it and go on.")
             return
@@ -225,11 +225,11 @@ extension AccessibleSession {
         if let example = row.spec.example, !help.contains(example) { help += " Example: \(example)." }
         say(help)
         say("Current value: " + (current ?? describe(draft.value(at: row.path), row.spec)) + ".")
-        for issue in serverIssues where issue.path == row.path { say("The server said: \(issue.message.sanitizedForDisplay).") }
+        for issue in serverIssues where issue.belongs(to: row.path, deep: false) { say("The server said: \(issue.message.sanitizedForDisplay).") }
     }
 
     /// "Type a number, or press Enter to keep the current value. Type unset to leave it out of the request."
-    func instruction(_ action: String, row: FormField, optional: Bool) -> String {
+    func instruction(_ action: String, row: FormRow, optional: Bool) -> String {
         var out = action + ", or press Enter to keep the current value."
         if optional { out += " Type unset to leave it out of the request." }
         if row.spec.nullable { out += " Type null to send null." }
@@ -263,7 +263,7 @@ extension AccessibleSession {
 
     /// "A whole number, 0 or more, in milliseconds": the range said plainly, with the provider's
     /// range for voice speed.
-    func numberKind(_ row: FormField, integer: Bool) -> String {
+    func numberKind(_ row: FormRow, integer: Bool) -> String {
         guard case .number(let rule) = row.spec.kind else { return "A number" }
         let r = rule.range(in: JSONValue.parentObject(of: row.path, in: draft))
         let hi = r.max.flatMap { $0 >= AssistantSchema.maxSafeInteger ? nil : $0 }

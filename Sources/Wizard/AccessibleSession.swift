@@ -144,7 +144,7 @@ final class AccessibleSession {
     /// One question, asked again when the answer changed the value and it has problems (Enter then
     /// keeps it and goes on: problems never trap the user, only sending is blocked).
     func ask(_ item: AccessibleItem) throws(AccessibleJump) {
-        if case .field(let row) = item, case .records = row.control { return try askRecords(row) }
+        if case .field(let row) = item, case .records = row.input { return try askRecords(row) }
         var again = false
         while true {
             let before = draft
@@ -267,7 +267,7 @@ final class AccessibleSession {
 
 /// One question of a step: a field of the form, or the voice list.
 enum AccessibleItem {
-    case field(FormField)
+    case field(FormRow)
     case voicePicker
 
     var path: String {
@@ -279,14 +279,14 @@ enum AccessibleItem {
     var id: String {
         switch self {
         // A nullable field's choice and its value row share a path and a widget type; the label tells them apart.
-        case .field(let f): return f.identity + "#" + f.label
+        case .field(let f): return f.path + "#" + f.input.kindName + "#" + f.label
         case .voicePicker: return "voice.__picker"
         }
     }
     /// Problems inside the value (list items, options) belong to this question.
     var isList: Bool {
         guard case .field(let f) = self else { return false }
-        switch f.control {
+        switch f.input {
         case .records, .stringList: return true
         default: return false
         }

@@ -85,14 +85,8 @@ enum ChoiceOptions {
 
     static func unsetTitle(_ spec: FieldSpec) -> String { ChoiceOption.unsetTitle }
 
-    /// What null means for each nullable field, in the user's words.
+    /// What null means for the field, in the schema's words.
     static func nullTitle(_ spec: FieldSpec) -> String {
-        switch spec.key {
-        case "background_sound": return "No background sound (null)"
-        case "voicemail_message": return "Hang up without a message (null)"
-        case "transfer_phone_number": return "No transfer (null)"
-        case "timezone": return "From the callee's number (null)"
-        default: return "None (null)"
-        }
+        "\(spec.nullMeaning ?? "None") (null)"
     }
 }

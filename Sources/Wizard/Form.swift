@@ -184,7 +184,7 @@ struct Form: Sendable {
         case .submit, .focusNext:
             // Choices and pickers write as the user moves in them; Tab only leaves, so it must not
             // turn a value no entry shows (an unknown enum, an empty zone) into the highlighted one.
-            let change = result == .focusNext && fields[focus].control.isStructural ? .handled : write(body: &body)
+            let change = result == .focusNext && fields[focus].row.input.isStructural ? .handled : write(body: &body)
             return (change == .handled ? [] : [change]) + [moveFocus(to: focus + 1)]
         case .focusPrevious:
             writeUnwritten(body: &body)
@@ -214,6 +214,6 @@ struct Form: Sendable {
         let new = f.value(previous: old)
         guard new != old else { return .handled }
         try? body.set(f.path, to: new)
-        return .changed(path: f.path, structural: f.control.isStructural)
+        return .changed(path: f.path, structural: f.row.input.isStructural)
     }
 }

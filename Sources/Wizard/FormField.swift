@@ -46,38 +46,43 @@ enum FieldControl: Sendable {
         case .picker: return "picker"
         }
     }
-
-    /// Controls whose value decides which other fields show; a change rebuilds the form.
-    var isStructural: Bool {
-        if case .choice = self { return true }
-        if case .picker = self { return true }
-        return false
-    }
 }
 
-/// One row of a form: where its value lives in the draft, what the schema says of it, and the
-/// widget editing it. The draft stays the single source of truth; the widget is a view of it.
+/// One row of the full-screen form: the row's description and the widget drawing it. The draft
+/// stays the single source of truth; the widget is a view of it.
 struct FormField: Sendable {
-    /// Concrete JSON path relative to the form's root ("voice.speed", "answer").
-    var path: String
-    var spec: FieldSpec
-    var label: String
-    var indent: Int
+    var row: FormRow
     var control: FieldControl
-    /// The value is written even when empty (records keep their required keys; a nullable text
-    /// in its "value" state stays a string).
-    var keepsEmpty: Bool
     /// What picking an item does, for pickers that fill more than one key (a voice sets its id and
     /// its provider); nil writes the item's id at `path`.
     var pick: (@Sendable (_ body: inout JSONValue, _ id: String) -> Void)? = nil
+
+    init(_ row: FormRow, value: JSONValue?) {
+        self.row = row
+        self.control = FieldControl(row, value: value)
+    }
+
+    init(_ row: FormRow, control: FieldControl) {
+        self.row = row
+        self.control = control
+    }
+
+    var path: String { row.path }
+    var spec: FieldSpec { row.spec }
+    var label: String {
+        get { row.label }
+        set { row.label = newValue }
+    }
+    var indent: Int { row.indent }
+    var keepsEmpty: Bool { row.keepsEmpty }
     /// Which kind of control it is, so a rebuild can keep a widget's cursor and undo history.
     var identity: String { path + "#" + control.kindName }
 
     /// The JSON the control holds now, given what the draft held before.
     func value(previous: JSONValue?) -> JSONValue? {
         switch control {
-        case .text(let w): return text(w.value)
-        case .longText(let w): return text(w.text)
+        case .text(let w): return row.value(text: w.value)
+        case .longText(let w): return row.value(text: w.text)
         case .choice(let w, let options, let keys):
             guard let i = w.selectedIndex, i < options.count else { return previous }
             return options[i].apply(to: previous, variantKeys: keys)
@@ -85,21 +90,11 @@ struct FormField: Sendable {
             guard let id = w.selectedItem?.id else { return previous }
             return id.isEmpty && !keepsEmpty ? nil : .string(id)
         case .toggle(let w): return .bool(w.isOn)
-        case .number(let w, let integer):
-            guard let v = w.value else { return nil }
-            if integer, let i = w.intValue { return .number(JSONNumber(i)) }
-            return JSONNumber(v).map(JSONValue.number) ?? previous
+        case .number(let w, _): return row.value(number: w.value, previous: previous)
         case .records(let w, _): return .array(w.rows)
-        case .stringList(let w):
-            let raw = w.value
-            if raw.allSatisfy(\.isWhitespace) { return keepsEmpty ? .array([]) : nil }
-            return .array(raw.split(separator: ",", omittingEmptySubsequences: false).map {
-                .string($0.trimmed(" "))
-            })
+        case .stringList(let w): return row.value(list: w.value)
         }
     }
-
-    private func text(_ s: String) -> JSONValue? { s.isEmpty && !keepsEmpty ? nil : .string(s) }
 }
 
 extension Substring {

@@ -40,7 +40,9 @@ struct RecordEditor: Sendable {
     }
 
     mutating func rebuild() {
-        form.replaceFields(FormBuilder.rows(for: item, body: record, inRecord: true), body: record)
+        let record = self.record
+        form.replaceFields(FormBuilder.rows(for: item, body: record, inRecord: true).map { FormField($0, value: record.value(at: $0.path)) },
+                           body: record)
     }
 
     var title: String { index.map { "\(noun.capitalizedFirst) \($0 + 1)" } ?? "New \(noun)" }

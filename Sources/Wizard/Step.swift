@@ -41,10 +41,26 @@ public enum Step: Int, CaseIterable, Sendable, Hashable {
         }
     }
 
-    /// The step that edits the field at `path`; keys the API does not know belong to the review.
+    /// Where a field the schema has and no step lists is edited, so a field added to the schema
+    /// is in the forms at once, before anyone places it.
+    public static let unlisted: Step = .callBehaviour
+
+    /// The top-level keys this step edits among `fields` (a generation's), in its form's order:
+    /// its own, and on the `unlisted` step every field no step lists, in schema order.
+    public func keys(among fields: [FieldSpec]) -> [String] {
+        let known = Set(fields.map(\.key))
+        var out = keys.filter(known.contains)
+        if self == Step.unlisted { out += fields.map(\.key).filter { Step.listing($0) == nil } }
+        return out
+    }
+
+    static func listing(_ key: String) -> Step? { allCases.first { $0.keys.contains(key) } }
+
+    /// The step that edits the field at `path`; keys the schema does not know belong to the review.
     public static func owning(path: String) -> Step {
-        let top = path.prefix { $0 != "." && $0 != "[" }
-        return allCases.first { $0.keys.contains(String(top)) } ?? .review
+        let top = String(path.prefix { $0 != "." && $0 != "[" })
+        if let step = listing(top) { return step }
+        return AssistantSchema.current.declared.contains { $0.key == top } ? unlisted : .review
     }
 
     public var next: Step? { Step(rawValue: rawValue + 1) }

@@ -193,7 +193,7 @@ extension Wizard {
             rebuildForm()
             return []
         case .deferred(let path):
-            state.serverIssues.removeAll { $0.path == path }
+            state.serverIssues.removeAll { $0.belongs(to: path, deep: false) }
             state.save = .pending
             return saveEffects()
         default: return []

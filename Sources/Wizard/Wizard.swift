@@ -104,7 +104,8 @@ public struct Wizard: Sendable {
             state.review.refresh(draft: state.draft, issues: state.issues + state.serverIssues)
             return
         }
-        var rows = FormBuilder.rows(for: specs(for: state.step), body: state.draft)
+        let draft = state.draft
+        var rows = FormBuilder.rows(for: specs(for: state.step), body: draft).map { FormField($0, value: draft.value(at: $0.path)) }
         if state.step == .voice { rows = Wizard.voiceStepRows(rows, picker: voicePickerRow()) }
         state.form.replaceFields(rows, body: state.draft)
         state.form.fitTextAreas(width: viewport.width - 2)
@@ -120,7 +121,8 @@ public struct Wizard: Sendable {
     }
 
     func specs(for step: Step) -> [FieldSpec] {
-        step.keys.compactMap { k in AssistantSchema.fields(for: state.generation).first { $0.key == k } }
+        let fields = AssistantSchema.fields(for: state.generation)
+        return step.keys(among: fields).compactMap { k in fields.first { $0.key == k } }
     }
 
     /// The voice step: the list, then the switch and the id it fills, each under its own name (the
@@ -160,7 +162,7 @@ public struct Wizard: Sendable {
             case .loaded: return "Voice list"
             }
         }()
-        var row = FormField(path: "voice", spec: spec, label: label, indent: 0, control: .picker(list), keepsEmpty: false)
+        var row = FormField(FormRow(path: "voice", spec: spec, label: label, indent: 0, input: .voice, keepsEmpty: false), control: .picker(list))
         row.pick = { body, id in Wizard.applyVoicePick(id, voices: voices, to: &body) }
         return row
     }
@@ -185,17 +187,19 @@ public struct Wizard: Sendable {
     /// has left the field (or asked to send), never while they are still typing.
     func message(for field: FormField) -> FieldMessage? {
         guard state.showAllMessages || state.shownPaths.contains(field.path) else { return nil }
-        let mine = (state.serverIssues + state.issues).filter { issueBelongs($0.path, to: field) }
+        let mine = (state.serverIssues + state.issues).filter { shows($0, under: field) }
         guard let first = mine.first(where: { $0.severity == .error }) ?? mine.first else { return nil }
         return FieldMessage(first.message, severity: first.severity == .error ? .error : .warning)
     }
 
-    func issueBelongs(_ path: String, to field: FormField) -> Bool {
-        if path == field.path { return true }
-        guard JSONPath.text(path, isWithin: field.path) else { return false }
+    /// Whether `issue` shows under `field`: its own, and (for a list or an object's switch) those
+    /// of rows and fields the form does not show on their own.
+    func shows(_ issue: ValidationIssue, under field: FormField) -> Bool {
+        guard issue.belongs(to: field.path) else { return false }
+        if issue.belongs(to: field.path, deep: false) { return true }
         // A list's rows and a switched-off object's fields report on the list or the switch.
-        if case .records = field.control { return true }
-        if case .choice = field.control { return !state.form.fields.contains { $0.path == path } }
+        if case .records = field.row.input { return true }
+        if case .choice = field.row.input { return !state.form.fields.contains { issue.belongs(to: $0.path, deep: false) } }
         return false
     }
 }

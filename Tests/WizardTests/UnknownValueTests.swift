@@ -6,8 +6,10 @@ import TerminalUI
 /// Issue 13: a value the schema does not know (a newer server's enum value) is shown as itself
 /// and kept, never as "Not set"; the latest generation's values are known in a latest draft.
 @Suite struct UnknownValueTests {
-    func selectedTitle(_ rows: [FormField], _ path: String) -> String? {
-        guard case .choice(let list, _, _)? = rows.first(where: { $0.path == path })?.control else { return nil }
+    /// The title the full-screen list selects for the row at `path` (drawn from the row's description).
+    func selectedTitle(_ rows: [FormRow], _ path: String, in body: JSONValue) -> String? {
+        guard let row = rows.first(where: { $0.path == path }),
+              case .choice(let list, _, _) = FormField(row, value: body.value(at: path)).control else { return nil }
         return list.selectedItem?.title
     }
 
@@ -15,21 +17,21 @@ import TerminalUI
         let voice = AssistantSchema.fields.first { $0.key == "voice" }!
         let body: JSONValue = ["voice": ["id": "v", "provider": "gradium"]]
         let seedRows = FormBuilder.rows(for: [voice], body: body)
-        #expect(selectedTitle(seedRows, "voice.provider") == "gradium (kept as is)")
+        #expect(selectedTitle(seedRows, "voice.provider", in: body) == "gradium (kept as is)")
         let latestVoice = AssistantSchema.fields(for: .latest).first { $0.key == "voice" }!
-        #expect(selectedTitle(FormBuilder.rows(for: [latestVoice], body: body), "voice.provider") == "Gradium")
+        #expect(selectedTitle(FormBuilder.rows(for: [latestVoice], body: body), "voice.provider", in: body) == "Gradium")
 
         let llm = AssistantSchema.fields.first { $0.key == "llm_model" }!
         let realtime: JSONValue = ["llm_model": ["type": "realtime", "provider": "openai", "realtime_model_id": "gpt-4.1"]]
-        #expect(selectedTitle(FormBuilder.rows(for: [llm], body: realtime), "llm_model") == "realtime (kept as is)")
+        #expect(selectedTitle(FormBuilder.rows(for: [llm], body: realtime), "llm_model", in: realtime) == "realtime (kept as is)")
     }
 
     @Test func keptValueIsWhatTheControlWrites() {
         let voice = AssistantSchema.fields.first { $0.key == "voice" }!
         let rows = FormBuilder.rows(for: [voice], body: ["voice": ["id": "v", "provider": "gradium"]])
-        guard case .choice(let list, let options, _)? = rows.first(where: { $0.path == "voice.provider" })?.control,
-              let i = list.selectedIndex else { Issue.record("no provider choice"); return }
-        #expect(options[i].apply(to: "gradium") == "gradium")
+        guard case .choice(let options, _)? = rows.first(where: { $0.path == "voice.provider" })?.input,
+              let kept = options.first(where: { $0.matches("gradium") }) else { Issue.record("no provider choice"); return }
+        #expect(kept.apply(to: "gradium") == "gradium")
     }
 
     @Test func theWizardChecksByTheDraftsGeneration() {

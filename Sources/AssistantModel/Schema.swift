@@ -1,0 +1,53 @@
+/// A set of declared fields and what is derived from them (each generation's cut, the body root,
+/// the specs by path), computed once: the validator and the encoder read these on every call.
+public final class Schema: Sendable {
+    /// The fields of every generation, in canonical order.
+    public let declared: [FieldSpec]
+    let seedFields: [FieldSpec]
+    let latestFields: [FieldSpec]
+    let seedBody: FieldSpec
+    let latestBody: FieldSpec
+    let declaredByPath: [String: [FieldSpec]]
+    /// The top-level keys of every generation, in declaration order.
+    let allKeys: [String]
+
+    public init(declared: [FieldSpec]) {
+        self.declared = declared
+        seedFields = declared.compactMap { $0.restricted(to: .seed) }
+        latestFields = declared.compactMap { $0.restricted(to: .latest) }
+        seedBody = Schema.root(seedFields)
+        latestBody = Schema.root(latestFields)
+        var byPath = [String: [FieldSpec]]()
+        func add(_ fs: [FieldSpec]) {
+            for f in fs {
+                byPath[f.path, default: []].append(f)
+                switch f.kind {
+                case .object(let c), .records(let c, _): add(c)
+                case .variants(let d, let vs): add([d] + vs.flatMap(\.fields))
+                default: break
+                }
+            }
+        }
+        add(declared)
+        declaredByPath = byPath
+        allKeys = declared.map(\.key).reduce(into: []) { keys, k in if !keys.contains(k) { keys.append(k) } }
+    }
+
+    private static func root(_ fields: [FieldSpec]) -> FieldSpec {
+        FieldSpec(key: "", path: "", label: "Assistant", help: "The request body of POST /assistants.", kind: .object(fields))
+    }
+
+    func fields(for api: APIGeneration) -> [FieldSpec] {
+        switch api {
+        case .seed: return seedFields
+        case .latest: return latestFields
+        }
+    }
+
+    func body(for api: APIGeneration) -> FieldSpec {
+        switch api {
+        case .seed: return seedBody
+        case .latest: return latestBody
+        }
+    }
+}
