@@ -28,4 +28,27 @@ struct PatchDiff: Sendable {
         let s = String(decoding: JSONEncoding.compact(v), as: UTF8.self)
         return (s.count > 70 ? String(s.prefix(69)) + "…" : s).sanitizedForDisplay
     }
+
+    enum Outcome: Equatable, Sendable { case none, back, send }
+
+    /// Enter or y sends the PATCH, Esc goes back; other keys scroll the changes.
+    mutating func update(_ event: InputEvent) -> Outcome {
+        switch event.keyPress {
+        case .escape?: return .back
+        case .enter?, .char("y")?: return .send
+        default:
+            _ = view.handle(event)
+            return .none
+        }
+    }
+
+    func render(into canvas: inout Canvas, in area: Rect, question: String) {
+        canvas.fill(area, style: .background)
+        canvas.box(area, title: " Changes to send (PATCH only these fields) ")
+        var view = self.view
+        view.height = area.height - 3
+        view.render(into: &canvas, in: area.inset(by: 1).inset(bottom: 1), focused: true)
+        canvas.put(question + "  enter/y: send the PATCH · esc: back", row: area.bottom - 2, col: area.col + 2,
+                   maxWidth: area.width - 4, style: .accent)
+    }
 }

@@ -156,7 +156,7 @@ extension Wizard {
         }
         let body = area.inset(top: 1)
         if state.step == .review {
-            renderReview(into: &canvas, in: body)
+            renderReview(into: &canvas, in: reviewArea)
         } else {
             state.form.render(into: &canvas, in: body, active: state.record == nil) { message(for: $0) }
         }
@@ -188,27 +188,8 @@ extension Wizard {
 
     func renderReview(into canvas: inout Canvas, in rect: Rect) {
         let all = state.issues + state.serverIssues
-        let listHeight = all.isEmpty ? 1 : min(5, all.count)
-        let jsonHeight = max(3, rect.height - listHeight - 4)
-        var json = state.review.json
-        json.height = jsonHeight
-        let jsonRect = Rect(row: rect.row, col: rect.col, width: rect.width, height: jsonHeight)
-        json.render(into: &canvas, in: jsonRect, focused: state.review.part == .json)
-        var y = rect.row + jsonHeight
-        let e = state.issues.errors.count + state.serverIssues.count, w = state.issues.warnings.count
-        let summary = all.isEmpty ? "No errors or warnings: ready to send."
-            : "\(e) error\(e == 1 ? "" : "s") (sending is blocked until they are fixed), \(w) warning\(w == 1 ? "" : "s")"
-        canvas.put(summary, row: y, col: rect.col, maxWidth: rect.width, style: e > 0 ? .error.with(.bold) : (w > 0 ? .warning : .success))
-        y += 1
-        if !all.isEmpty {
-            state.review.issueList.render(into: &canvas, in: Rect(row: y, col: rect.col, width: rect.width, height: listHeight),
-                                          focused: state.review.part == .issues)
-        }
-        y += listHeight + 1
-        let label = state.editingExisting ? "[ Review changes and update (PATCH) ]" : "[ Send: create the assistant ]"
-        let focused = state.review.part == .send
-        canvas.put(label, row: y, col: rect.col, maxWidth: rect.width,
-                   style: focused ? .focus.with([.bold, .reverse]) : (e > 0 ? .muted : .accent))
+        state.review.render(into: &canvas, layout: ReviewPage.layout(in: rect, issueCount: all.count), issues: all,
+                            updates: state.editingExisting)
     }
 
     func renderRecord(_ record: RecordEditor, into canvas: inout Canvas) {
@@ -225,14 +206,7 @@ extension Wizard {
     }
 
     func renderDiff(_ diff: PatchDiff, into canvas: inout Canvas) {
-        let area = viewport.inset(top: 1, left: 1, bottom: 0, right: 1)
-        canvas.fill(area, style: .background)
-        canvas.box(area, title: " Changes to send (PATCH only these fields) ")
-        var view = diff.view
-        view.height = area.height - 3
-        view.render(into: &canvas, in: area.inset(by: 1).inset(bottom: 1), focused: true)
-        canvas.put(sendQuestion(update: true) + "  enter/y: send the PATCH · esc: back", row: area.bottom - 2, col: area.col + 2,
-                   maxWidth: area.width - 4, style: .accent)
+        diff.render(into: &canvas, in: viewport.inset(top: 1, left: 1, bottom: 0, right: 1), question: sendQuestion(update: true))
     }
 
     // MARK: other screens

@@ -307,38 +307,17 @@ extension Wizard {
     // MARK: review, send and results
 
     mutating func reviewInput(_ event: InputEvent) -> [WizardEffect] {
-        guard let k = event.keyPress else {
-            if case .paste = event { return [] }
-            _ = state.review.json.handle(event)
-            return []
-        }
-        if k == .char("?") {
+        let all = state.issues + state.serverIssues
+        switch state.review.update(event, layout: ReviewPage.layout(in: reviewArea, issueCount: all.count)) {
+        case .none: return []
+        case .showHelp:
             state.helpShown = true
             return []
-        }
-        if k == .tab || k == .backTab {
-            let n = k == .tab ? 1 : 2
-            state.review.part = ReviewPage.Part(rawValue: (state.review.part.rawValue + n) % 3)!
+        case .jump(let i):
+            if i < all.count { jump(toPath: all[i].path) }
             return []
+        case .send: return requestSend()
         }
-        switch state.review.part {
-        case .json:
-            if k == .char("w") {
-                state.review.json.wrap.toggle()
-                return []
-            }
-            _ = state.review.json.handle(event)
-        case .issues:
-            if k == .enter, let i = state.review.issueList.selectedIndex {
-                let all = state.issues + state.serverIssues
-                if i < all.count { jump(toPath: all[i].path) }
-                return []
-            }
-            _ = state.review.issueList.handle(event)
-        case .send:
-            if k == .enter || k == .char(" ") { return requestSend() }
-        }
-        return []
     }
 
     /// Sends what the session's plan says: a create where the draft has no assistant on this
@@ -398,11 +377,14 @@ extension Wizard {
 
     mutating func diffInput(_ event: InputEvent) -> [WizardEffect] {
         guard var diff = state.diff else { return [] }
-        switch event.keyPress {
-        case .escape?:
+        let outcome = diff.update(event)
+        state.diff = diff
+        switch outcome {
+        case .none: return []
+        case .back:
             state.diff = nil
             return []
-        case .enter?, .char("y")?:
+        case .send:
             state.diff = nil
             guard !diff.changes.isEmpty, let id = state.serverRecord?.assistantID else {
                 state.status = "Nothing to send: the draft matches the assistant on the server."
@@ -410,10 +392,6 @@ extension Wizard {
             }
             state.send = .sending(isCreate: false, since: state.ticks)
             return [.send(.update(id: id, diff.changes))]
-        default:
-            _ = diff.view.handle(event)
-            state.diff = diff
-            return []
         }
     }
 

@@ -120,6 +120,9 @@ public struct Wizard: Sendable {
         state.form.scrollToFocus(viewHeight: viewport.height - 1) { f in index[f.identity + "#" + f.label].flatMap { messages[$0] } }
     }
 
+    /// Where the review page sits (below the step's heading): its drawing and its clicks use it.
+    var reviewArea: Rect { viewport.inset(top: 1) }
+
     func specs(for step: Step) -> [FieldSpec] {
         let fields = AssistantSchema.fields(for: state.generation)
         return step.keys(among: fields).compactMap { k in fields.first { $0.key == k } }
