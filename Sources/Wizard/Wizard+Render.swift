@@ -212,39 +212,8 @@ extension Wizard {
     // MARK: other screens
 
     func renderResult(into canvas: inout Canvas) {
-        let area = Rect(row: 2, col: 1, width: state.cols - 2, height: state.rows - 4)
-        var y = area.row
-        func line(_ text: String, _ style: Style = .text) {
-            guard y < area.bottom else { return }
-            canvas.put(text.sanitizedForDisplay, row: y, col: area.col, maxWidth: area.width, style: style)
-            y += 1
-        }
-        switch state.send {
-        case .succeeded(let a, let wasCreate, let recordWarning):
-            line(wasCreate ? "Created the assistant." : "Updated the assistant.", .success.with(.bold))
-            if let recordWarning { line(recordWarning, .error.with(.bold)) }
-            // The id on a row of its own: it is what gets copied, so it is never cut by the name.
-            line("id: \(a.id)")
-            line("name: \(a.name ?? "")")
-            line("voice: \(a.voiceID ?? "default") \(a.voiceProvider.map { "(\($0))" } ?? "")    first sentence: \(a.firstSentenceMode ?? "")")
-            line("created: \(a.createdAt ?? "?")    updated: \(a.updatedAt ?? "?")", .muted)
-            if recordWarning == nil {
-                line("Sending again \(state.backend.server.onName) updates this assistant, not a new one.", .muted)
-            }
-        case .failed(let e):
-            line(e.mayHaveBeenCreated ? "The outcome is unknown: the assistant MAY have been created." : "The request failed.",
-                 .error.with(.bold))
-            line(e.message, .error)
-            line(e.suggestion, .text)
-            if !e.fieldErrors.isEmpty { line("Enter jumps to the first field the server named; its message shows there.", .accent) }
-            if e.mayHaveBeenCreated { line("Nothing was sent again. Check `assistant-wizard assistants list` before sending once more.", .warning) }
-        default: break
-        }
-        y += 1
-        line("Response:", .muted)
-        var view = state.resultView
-        view.height = max(1, area.bottom - y)
-        view.render(into: &canvas, in: Rect(row: y, col: area.col, width: area.width, height: max(1, area.bottom - y)), focused: true)
+        state.result.render(into: &canvas, in: Rect(row: 2, col: 1, width: state.cols - 2, height: state.rows - 4),
+                            send: state.send, server: state.backend.server.onName)
     }
 
     func renderStart(into canvas: inout Canvas) {

@@ -402,13 +402,11 @@ extension Wizard {
             state.serverRecord = record ?? SubmissionRecord(assistantID: assistant.id, serverCopy: .object(assistant.json))
             state.review.confirm = nil
             state.serverIssues = []
-            state.resultView = TextView(JSONHighlighter.styledLines(JSONEncoding.prettyString(.object(assistant.json))), wrap: false, height: 10)
+            state.result = ResultScreen(state.send)
         case .failed(let error):
             state.send = .failed(error)
             state.serverIssues = error.fieldErrors.map { .error($0.path, "server: " + $0.message) }
-            // Line by line: sanitizing the whole text would show its line breaks as "\u{0A}".
-            let details = error.details.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).sanitizedForDisplay }
-            state.resultView = TextView(text: details.joined(separator: "\n"), style: .muted, wrap: true, height: 10)
+            state.result = ResultScreen(state.send)
         case .notSent:
             state.send = .idle
             return []
@@ -418,20 +416,21 @@ extension Wizard {
     }
 
     mutating func resultInput(_ event: InputEvent) -> [WizardEffect] {
-        guard let k = event.keyPress else { _ = state.resultView.handle(event); return [] }
-        if k == .enter || k == .escape {
+        let outcome = state.result.update(event, send: state.send)
+        let sent = state.send
+        switch outcome {
+        case .none: return []
+        case .jumpToFirstFieldError:
             state.screen = .editing
-            if case .failed(let error) = state.send, let first = error.fieldErrors.first, k == .enter {
-                state.send = .idle
-                jump(toPath: first.path)
-                return []
-            }
+            state.send = .idle
+            if case .failed(let error) = sent, let first = error.fieldErrors.first { jump(toPath: first.path) }
+            return []
+        case .back:
+            state.screen = .editing
             state.send = .idle
             _ = go(to: .review)
             return []
         }
-        _ = state.resultView.handle(event)
-        return []
     }
 
     // MARK: start screen

@@ -83,7 +83,7 @@ public struct WizardState: Sendable {
     public var status: String?
     public var save: SaveState = .saved
     public var ticks = 0
-    var resultView = TextView([], wrap: false, height: 10)
+    var result = ResultScreen()
 
     public init(backend: Backend) { self.backend = backend }
 

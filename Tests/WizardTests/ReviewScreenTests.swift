@@ -1,4 +1,5 @@
 import AssistantModel
+import RevoxClient
 import Testing
 import TerminalUI
 @testable import Wizard
@@ -43,5 +44,21 @@ import TerminalUI
         #expect(page.update(.key(.tab), layout: layout) == .none && page.part == .send)
         #expect(page.update(.key(.enter), layout: layout) == .send)
         #expect(page.update(.mouse(MouseEvent(.press(button: 1), row: 1, col: 3)), layout: layout) == .none && page.part == .json)
+    }
+
+    @Test func theResultScreenSaysWhereEnterGoes() {
+        let named = RevoxError(kind: .invalidFields, method: "POST", path: "/assistants", status: 422,
+                               fieldErrors: [FieldError(path: "webhook_url", message: "bad")], message: "Invalid.", suggestion: "Fix it.")
+        let plain = RevoxError(kind: .serverError, method: "POST", path: "/assistants", status: 500, message: "Down.", suggestion: "Later.")
+        var screen = ResultScreen(.failed(named))
+        #expect(screen.update(.key(.enter), send: .failed(named)) == .jumpToFirstFieldError)
+        #expect(screen.update(.key(.escape), send: .failed(named)) == .back)
+        #expect(screen.update(.key(.enter), send: .failed(plain)) == .back)
+        #expect(screen.update(.key(.down), send: .failed(plain)) == .none)
+        let canvas = BufferScreen(rows: 24, cols: 80)
+        var c = canvas.makeCanvas()
+        screen.render(into: &c, in: Rect(row: 0, col: 0, width: 80, height: 20), send: .failed(named), server: "on X")
+        canvas.present(c)
+        #expect(canvas.plainText.contains("Enter jumps to the first field the server named"))
     }
 }
