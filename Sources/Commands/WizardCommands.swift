@@ -124,7 +124,7 @@ struct WizardLauncher {
             FileHandle.standardError.write(Data("assistant-wizard: standard input is not a terminal: running the line-by-line mode (--accessible).\n".utf8))
         }
         if lineMode { return AccessibleWizard(wizard: wizard, api: api, store: store, session: session).run() }
-        let (theme, warnings) = ThemeLoader.resolve(choice: settings.theme, themesDirectory: Self.themesDirectory(environment))
+        let (theme, warnings) = ThemeLoader.resolve(choice: settings.theme, themesDirectories: Self.themesDirectories(environment))
         for w in warnings { FileHandle.standardError.write(Data(("assistant-wizard: " + w + "\n").utf8)) }
         let runtime = WizardRuntime(api: api, store: store, session: session, environment: environment, theme: theme)
         let code = runtime.run(wizard)
@@ -156,9 +156,18 @@ struct WizardLauncher {
         return (api, Backend(isSandbox: false, baseURL: config.baseURL, maskedKey: config.apiKey?.masked), config.apiKey)
     }
 
-    /// `themes/` beside the program or above it (a build in `.build/…`); nil uses the built-ins.
-    static func themesDirectory(_ environment: [String: String]) -> String? {
-        ResourceDirectory.find("themes", override: environment["ASSISTANT_WIZARD_THEMES_DIR"])
+    /// Where `--theme NAME` looks, in order: the user's folder, then `themes/` beside the program
+    /// or above it (a build in `.build/…`); without either, the built-ins.
+    static func themesDirectories(_ environment: [String: String]) -> [String] {
+        [userThemesDirectory(environment), ResourceDirectory.find("themes", override: environment["ASSISTANT_WIZARD_THEMES_DIR"])].compactMap { $0 }
+    }
+
+    /// `$XDG_CONFIG_HOME/assistant-wizard/themes` (a relative XDG_CONFIG_HOME is ignored, as the
+    /// XDG spec says), else `~/.config/assistant-wizard/themes`.
+    static func userThemesDirectory(_ environment: [String: String]) -> String? {
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/assistant-wizard/themes" }
+        if let home = environment["HOME"], !home.isEmpty { return home + "/.config/assistant-wizard/themes" }
+        return nil
     }
 }
 
