@@ -11,6 +11,7 @@ public enum Validator {
         var v = Walk(api: api)
         v.object(obj, fields: AssistantSchema.fields(for: api), at: JSONPath())
         v.firstSentenceRules(obj)
+        v.promptSizeRule(obj)
         if api == .latest { v.transferRules(obj); v.promptFlowRules(obj) }
         return v.issues
     }
@@ -245,6 +246,27 @@ public enum Validator {
                 warning(path, "first_sentence is blank: the LLM gets no instruction for its opener")
             default: break
             }
+        }
+
+        /// A prompt the model cannot take in whole is sent all the same (the server may cut it or
+        /// refuse the call), so it is a warning that gives the sizes.
+        mutating func promptSizeRule(_ obj: JSONObject) {
+            guard case .string(let prompt)? = obj["prompt"] else { return }
+            let size = prompt.utf8.count
+            let chosen = ModelContext.of(obj)
+            let window = chosen ?? ModelContext.largest
+            guard size > window.bytes else { return }
+            let tokens = Double(size / ModelContext.bytesPerToken) / 1_000_000
+            let limit = "\(ModelContext.grouped(window.tokens)) tokens, about \(ModelContext.megabytes(window.bytes))"
+            let over = chosen.map { "\($0.model)'s context window (\(limit)), so the model cannot read it whole" }
+                ?? "the largest context window of the models the API offers (\(window.model)'s, \(limit)), so no model can read it whole"
+            warning(JSONPath().appending("prompt"),
+                    "the prompt is \(ModelContext.megabytes(size)), about \(fmt1(tokens)) million tokens (at \(ModelContext.bytesPerToken) bytes a token): more than \(over); shorten it")
+        }
+
+        func fmt1(_ d: Double) -> String {
+            let tenths = Int((d * 10).rounded())
+            return "\(tenths / 10).\(tenths % 10)"
         }
 
         /// A transfer mode means nothing without a destination.

@@ -6,6 +6,10 @@ struct AssistantWizardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assistant-wizard",
         abstract: "Build, review and send a Revox voice assistant from the terminal.",
+        discussion: CLIHelp.discussion("Run a command with --help for its own options and examples; 'man assistant-wizard' has them all.", examples: [
+            ("Open the start screen (new assistant, saved drafts, edit by id)", "assistant-wizard"),
+            ("Try everything offline against the built-in sandbox", "assistant-wizard new --sandbox"),
+        ]),
         version: AssistantWizardVersion.current,
         subcommands: [
             WizardCommand.self, NewCommand.self, EditCommand.self,

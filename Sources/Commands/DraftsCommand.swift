@@ -5,7 +5,10 @@ struct DraftsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "drafts",
         abstract: "List, show and delete saved drafts.",
-        discussion: "Drafts live in $XDG_DATA_HOME/assistant-wizard/drafts/ (default ~/.local/share/assistant-wizard/drafts/).",
+        discussion: CLIHelp.discussion("Drafts live in $XDG_DATA_HOME/assistant-wizard/drafts/ (default ~/.local/share/assistant-wizard/drafts/).", examples: [
+            ("List the saved drafts", "assistant-wizard drafts"),
+            ("Print one draft's body", "assistant-wizard drafts show front-desk"),
+        ]),
         subcommands: [List.self, Show.self, Remove.self],
         defaultSubcommand: List.self)
 
@@ -19,7 +22,12 @@ struct DraftsCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List saved drafts (the default).")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List saved drafts (the default).",
+            discussion: CLIHelp.discussion(examples: [
+                ("A table of the saved drafts", "assistant-wizard drafts list"),
+                ("As JSON, for a script", "assistant-wizard drafts list --json"),
+            ]))
 
         @Flag(name: .long, help: "Print a JSON array instead of a table.")
         var json = false
@@ -66,9 +74,12 @@ struct DraftsCommand: AsyncParsableCommand {
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show", abstract: "Print a draft's request body (canonical; issues on stderr).",
-            discussion: "NAME is the file name (with or without .json) or the assistant's name. Exit status as for validate.")
+            discussion: CLIHelp.discussion("NAME is the file name (with or without .json) or the assistant's name. Exit status as for validate.", examples: [
+                ("By file name", "assistant-wizard drafts show front-desk"),
+                ("By the assistant's name", "assistant-wizard drafts show 'Front desk'"),
+            ]))
 
-        @Argument(help: "The draft: file name or assistant name.")
+        @Argument(help: "The draft: file name or assistant name.", completion: CLICompletion.drafts)
         var name: String
 
         func run() async throws {
@@ -90,9 +101,12 @@ struct DraftsCommand: AsyncParsableCommand {
     struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "rm", abstract: "Delete a draft after confirmation.",
-            discussion: "Asks on the terminal; without a terminal on stdin, --yes is required.")
+            discussion: CLIHelp.discussion("Asks on the terminal; without a terminal on stdin, --yes is required.", examples: [
+                ("Delete a draft, after a question", "assistant-wizard drafts rm front-desk"),
+                ("Delete without asking (scripts)", "assistant-wizard drafts rm --yes front-desk"),
+            ]))
 
-        @Argument(help: "The draft: file name or assistant name.")
+        @Argument(help: "The draft: file name or assistant name.", completion: CLICompletion.drafts)
         var name: String
 
         @Flag(name: [.short, .long], help: "Delete without asking.")

@@ -6,14 +6,17 @@ struct PreviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preview",
         abstract: "Print the exact request body that would be sent (issues go to stderr).",
-        discussion: """
+        discussion: CLIHelp.discussion("""
         The output is byte for byte what submit sends. Exit status as for validate.
         With --curl, prints a curl command for POST $REVOX_BASE_URL/assistants (default \(CLIPreview.defaultBaseURL));
         the key appears as $REVOX_API_KEY, never its value. A plain http:// base URL to another machine is
         refused (exit 2), as by every command that sends.
-        """)
+        """, examples: [
+            ("Print the exact body submit would send", "assistant-wizard preview front-desk.json"),
+            ("Print a curl command that sends it", "assistant-wizard preview --curl front-desk.json"),
+        ]))
 
-    @Argument(help: "A JSON file holding a request body.")
+    @Argument(help: "A JSON file holding a request body (- reads standard input).", completion: .file(extensions: ["json"]))
     var file: String
 
     @Flag(name: .long, help: "Print a ready curl command instead of the body.")

@@ -7,7 +7,7 @@ struct PullCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pull",
         abstract: "Fetch assistants from the server into drafts (one JSON file each, the request fields only).",
-        discussion: """
+        discussion: CLIHelp.discussion("""
         Each assistant becomes a draft (in canonical order) that remembers, for this server, the \
         assistant's id and the server's copy. A draft that already belongs to the assistant is updated \
         when it has no local changes; one with local changes is left as it is and reported. One line a \
@@ -15,7 +15,10 @@ struct PullCommand: AsyncParsableCommand {
         Exit status: 0 done (drafts with local changes are reported, not an error); 1 an assistant was \
         not found or the server refused; 2 a draft could not be written or a flag is unusable; 3 the \
         server could not be reached.
-        """)
+        """, examples: [
+            ("Fetch every assistant on the account into a folder kept in git", "assistant-wizard pull --all --drafts-dir assistants/"),
+            ("Fetch one assistant by id", "assistant-wizard pull 3f2c9a10-5b7e-4c1d-9e2f-8a6b4c2d1e0f"),
+        ]))
 
     @Argument(help: ArgumentHelp("Assistant ids to pull.", valueName: "ID"))
     var ids: [String] = []

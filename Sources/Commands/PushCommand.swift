@@ -7,7 +7,7 @@ struct PushCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "push",
         abstract: "Send drafts to the server: a plan first, then create, or PATCH only the changed fields.",
-        discussion: """
+        discussion: CLIHelp.discussion("""
         The plan has one line a draft: + create, ~ update: FIELDS, = unchanged, ! conflict or refused. \
         A draft whose assistant changed on the server since the last pull or push, while the draft \
         changed too, is a conflict: refused unless --force (then the draft's changed fields are sent; \
@@ -17,9 +17,12 @@ struct PushCommand: AsyncParsableCommand {
         conflict was refused, or the server refused (4xx); 2 a draft or its record cannot be read; 3 \
         the server could not be reached; 4 a create's outcome is unknown; 5 sent, but a draft could not \
         remember its assistant (the id is printed).
-        """)
+        """, examples: [
+            ("Show what would be sent, and send nothing", "assistant-wizard push --dry-run --drafts-dir assistants/"),
+            ("Send every changed draft without asking (CI)", "assistant-wizard push --yes --drafts-dir assistants/"),
+        ]))
 
-    @Argument(help: ArgumentHelp("Drafts (file name, slug or assistant name); default: all.", valueName: "NAME"))
+    @Argument(help: ArgumentHelp("Drafts (file name, slug or assistant name); default: all.", valueName: "NAME"), completion: CLICompletion.drafts)
     var names: [String] = []
 
     @Flag(name: .customLong("dry-run"), help: "Print the plan and send nothing.")

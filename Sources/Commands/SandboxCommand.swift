@@ -8,13 +8,16 @@ struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
         abstract: "Run a local stand-in for the Revox API on 127.0.0.1 until Ctrl-C.",
-        discussion: """
+        discussion: CLIHelp.discussion("""
         Serves GET /voices and POST, GET, PATCH, DELETE /assistants with the API's response shapes and \
         errors, validating bodies with the same rules as 'validate'. Any non-empty Bearer key is accepted. \
         Assistants live in memory only. The fault flags make it misbehave on purpose, for testing clients: \
         each '--X-next N' faults the next N requests, each '--X-rate R' a share R (0-1) of the rest, \
         drawn from --seed so runs repeat.
-        """)
+        """, examples: [
+            ("Serve a local API on port 8787 and point the other commands at it", "assistant-wizard sandbox --port 8787"),
+            ("Fail every fifth request with 500, repeatably", "assistant-wizard sandbox --fail-rate 0.2 --seed 7"),
+        ]))
 
     @Option(help: ArgumentHelp("Port to listen on (0: any free port).", valueName: "N")) var port = 8787
 

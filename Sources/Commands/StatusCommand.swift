@@ -7,15 +7,18 @@ struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Compare each draft with its assistant on the server in use.",
-        discussion: """
+        discussion: CLIHelp.discussion("""
         Per draft: never sent here; in sync; changed here (which fields); changed on the server since \
         the last pull or push (which fields); changed on both (a conflict); gone from the server. The \
         drafts are read, not locked, and nothing is written.
         Exit status: 0 every draft is in sync; 1 any is not; 2 a draft or its record cannot be read; \
         3 the server could not be reached.
-        """)
+        """, examples: [
+            ("Compare every saved draft with the server", "assistant-wizard status"),
+            ("One draft, as JSON", "assistant-wizard status --json front-desk"),
+        ]))
 
-    @Argument(help: ArgumentHelp("Drafts (file name, slug or assistant name); default: all.", valueName: "NAME"))
+    @Argument(help: ArgumentHelp("Drafts (file name, slug or assistant name); default: all.", valueName: "NAME"), completion: CLICompletion.drafts)
     var names: [String] = []
 
     @Flag(help: "Print a JSON array, one object a draft.")

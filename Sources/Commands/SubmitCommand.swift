@@ -7,7 +7,7 @@ struct SubmitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "submit",
         abstract: "Validate a draft, then create the assistant (POST /assistants) and print it as JSON.",
-        discussion: """
+        discussion: CLIHelp.discussion("""
         FILE is a JSON request body, or the name of a saved draft. It is checked first; with any error \
         nothing is sent. The created assistant is printed on stdout; what happened and what to do next \
         goes to stderr. The draft then remembers, for that server, the assistant's id (in a hidden \
@@ -19,9 +19,13 @@ struct SubmitCommand: AsyncParsableCommand {
         out, failed (5xx) or rate-limited; 4 the outcome is unknown: the assistant may have been created \
         (check 'assistant-wizard assistants list' before sending again); 5 sent, but the draft could not \
         remember the assistant (the id is printed: note it, a second submit would create a duplicate).
-        """)
+        """, examples: [
+            ("Create the assistant of a saved draft", "assistant-wizard submit front-desk"),
+            ("Send the changes of an already submitted draft", "assistant-wizard submit --update front-desk.json"),
+            ("Try it offline first", "assistant-wizard submit --sandbox front-desk.json"),
+        ]))
 
-    @Argument(help: ArgumentHelp("The draft: a JSON file, or the name of a saved draft.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("The draft: a JSON file, or the name of a saved draft.", valueName: "FILE"), completion: CLICompletion.draftsOrFiles)
     var file: String
 
     @OptionGroup var connection: APIConnectionOptions

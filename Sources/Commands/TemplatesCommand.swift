@@ -5,9 +5,12 @@ struct TemplatesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "templates",
         abstract: "List the assistant templates, or print one (start a draft with 'new --template NAME').",
-        discussion: "Templates are request bodies in templates/ beside the program ($ASSISTANT_WIZARD_TEMPLATES picks another folder). Exit status: 0 listed or printed; 1 no such template; 2 a template cannot be read.")
+        discussion: CLIHelp.discussion("Templates are request bodies in templates/ beside the program ($ASSISTANT_WIZARD_TEMPLATES picks another folder). Exit status: 0 listed or printed; 1 no such template; 2 a template cannot be read.", examples: [
+            ("List the templates", "assistant-wizard templates"),
+            ("Print one as JSON", "assistant-wizard templates receptionist"),
+        ]))
 
-    @Argument(help: ArgumentHelp("A template to print as JSON.", valueName: "NAME"))
+    @Argument(help: ArgumentHelp("A template to print as JSON.", valueName: "NAME"), completion: CLICompletion.templates)
     var name: String?
 
     func run() async throws {

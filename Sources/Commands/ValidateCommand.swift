@@ -5,12 +5,16 @@ struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check request bodies (drafts) against the API's rules.",
-        discussion: """
+        discussion: CLIHelp.discussion("""
         Prints one line an issue: FILE: PATH: error|warning: message.
         Exit status: 0 no errors (warnings allowed), 1 a file has an error, 2 a file cannot be read or is not JSON.
-        """)
+        """, examples: [
+            ("Check one draft file", "assistant-wizard validate front-desk.json"),
+            ("Check every draft in a folder, as JSON for a script", "assistant-wizard validate --json drafts/*.json"),
+            ("Check a body piped from another program (- reads standard input)", "assistant-wizard validate -"),
+        ]))
 
-    @Argument(help: "JSON files holding request bodies.")
+    @Argument(help: "JSON files holding request bodies (- reads standard input).", completion: .file(extensions: ["json"]))
     var files: [String]
 
     @Flag(name: .long, help: "Print a JSON array of {file, path, severity, message} instead of lines.")

@@ -5,12 +5,16 @@ import RevoxClient
 struct VoicesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "voices",
-        abstract: "List the voices an assistant can use (GET /voices).")
+        abstract: "List the voices an assistant can use (GET /voices).",
+        discussion: CLIHelp.discussion(examples: [
+            ("The French voices", "assistant-wizard voices --language fr"),
+            ("Every Cartesia voice, as JSON", "assistant-wizard voices --provider cartesia --json"),
+        ]))
 
-    @Option(help: ArgumentHelp("Only voices of this language (en, fr, es, de, it, pt, ru, zh).", valueName: "xx"))
+    @Option(help: ArgumentHelp("Only voices of this language (en, fr, es, de, it, pt, ru, zh).", valueName: "xx"), completion: .list(["en", "fr", "es", "de", "it", "pt", "ru", "zh"]))
     var language: String?
 
-    @Option(help: ArgumentHelp("Only voices of this provider (cartesia, elevenlabs).", valueName: "p"))
+    @Option(help: ArgumentHelp("Only voices of this provider (cartesia, elevenlabs).", valueName: "p"), completion: .list(AssistantSchema.voiceProviders.map(\.value)))
     var provider: String?
 
     @Flag(help: "Print {\"voices\": [...]} as JSON instead of a table.")

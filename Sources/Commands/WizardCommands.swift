@@ -11,7 +11,7 @@ import Wizard
 struct WizardOptions: ParsableArguments {
     @OptionGroup var connection: APIConnectionOptions
 
-    @Option(help: ArgumentHelp("Colour theme: default, dark, light, high-contrast, mono, or a theme file (also $ASSISTANT_WIZARD_THEME; NO_COLOR forces mono).", valueName: "NAME|PATH"))
+    @Option(help: ArgumentHelp("Colour theme: default, dark, light, high-contrast, mono, a NAME.json of yours in $XDG_CONFIG_HOME/assistant-wizard/themes/ (default ~/.config/…), or a theme file (also $ASSISTANT_WIZARD_THEME; NO_COLOR forces mono).", valueName: "NAME|PATH"), completion: CLICompletion.themes)
     var theme: String?
 
     @Flag(help: "Plain line prompts instead of the full-screen UI (screen readers, dumb terminals, scripts); also ACCESSIBLE=1 or TERM=dumb.")
@@ -35,22 +35,34 @@ struct WizardSettings: Equatable {
 
 struct WizardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "wizard",
-        abstract: "Open the wizard's start screen: new assistant, saved drafts, edit by id (the default command).")
+        abstract: "Open the wizard's start screen: new assistant, saved drafts, edit by id (the default command).",
+        discussion: CLIHelp.discussion(examples: [
+            ("Open the start screen", "assistant-wizard wizard"),
+            ("The same, in the light theme", "assistant-wizard wizard --theme light"),
+        ]))
     @OptionGroup var options: WizardOptions
     func run() throws { throw ExitCode(try WizardLauncher(settings: options.settings).run(.start)) }
 }
 
 struct NewCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "new", abstract: "Create a new assistant in the wizard.")
+    static let configuration = CommandConfiguration(commandName: "new", abstract: "Create a new assistant in the wizard.",
+        discussion: CLIHelp.discussion(examples: [
+            ("Start from a template", "assistant-wizard new --template receptionist"),
+            ("Line-by-line prompts, for a screen reader", "assistant-wizard new --accessible"),
+        ]))
     @OptionGroup var options: WizardOptions
-    @Option(help: ArgumentHelp("Start from a template (see `assistant-wizard templates`).", valueName: "NAME"))
+    @Option(help: ArgumentHelp("Start from a template (see `assistant-wizard templates`).", valueName: "NAME"), completion: CLICompletion.templates)
     var template: String?
     func run() throws { throw ExitCode(try WizardLauncher(settings: options.settings).run(template.map { .newFromTemplate($0) } ?? .new)) }
 }
 
 struct EditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "edit", abstract: "Open a saved draft (by name, slug or file) in the wizard.")
-    @Argument(help: ArgumentHelp("A draft's name or slug (see `drafts`), or a path to a draft file (.json).", valueName: "DRAFT-NAME-OR-FILE"))
+    static let configuration = CommandConfiguration(commandName: "edit", abstract: "Open a saved draft (by name, slug or file) in the wizard.",
+        discussion: CLIHelp.discussion(examples: [
+            ("Edit a saved draft by its name", "assistant-wizard edit front-desk"),
+            ("Edit a draft file kept elsewhere", "assistant-wizard edit ./assistants/front-desk.json"),
+        ]))
+    @Argument(help: ArgumentHelp("A draft's name or slug (see `drafts`), or a path to a draft file (.json).", valueName: "DRAFT-NAME-OR-FILE"), completion: CLICompletion.draftsOrFiles)
     var draft: String
     @OptionGroup var options: WizardOptions
     func run() throws { throw ExitCode(try WizardLauncher(settings: options.settings).run(.edit(draft))) }
@@ -124,7 +136,7 @@ struct WizardLauncher {
             FileHandle.standardError.write(Data("assistant-wizard: standard input is not a terminal: running the line-by-line mode (--accessible).\n".utf8))
         }
         if lineMode { return AccessibleWizard(wizard: wizard, api: api, store: store, session: session).run() }
-        let (theme, warnings) = ThemeLoader.resolve(choice: settings.theme, themesDirectory: Self.themesDirectory(environment))
+        let (theme, warnings) = ThemeLoader.resolve(choice: settings.theme, themesDirectories: Self.themesDirectories(environment))
         for w in warnings { FileHandle.standardError.write(Data(("assistant-wizard: " + w + "\n").utf8)) }
         let runtime = WizardRuntime(api: api, store: store, session: session, environment: environment, theme: theme)
         let code = runtime.run(wizard)
@@ -156,9 +168,18 @@ struct WizardLauncher {
         return (api, Backend(isSandbox: false, baseURL: config.baseURL, maskedKey: config.apiKey?.masked), config.apiKey)
     }
 
-    /// `themes/` beside the program or above it (a build in `.build/…`); nil uses the built-ins.
-    static func themesDirectory(_ environment: [String: String]) -> String? {
-        ResourceDirectory.find("themes", override: environment["ASSISTANT_WIZARD_THEMES_DIR"])
+    /// Where `--theme NAME` looks, in order: the user's folder, then `themes/` beside the program
+    /// or above it (a build in `.build/…`); without either, the built-ins.
+    static func themesDirectories(_ environment: [String: String]) -> [String] {
+        [userThemesDirectory(environment), ResourceDirectory.find("themes", override: environment["ASSISTANT_WIZARD_THEMES_DIR"])].compactMap { $0 }
+    }
+
+    /// `$XDG_CONFIG_HOME/assistant-wizard/themes` (a relative XDG_CONFIG_HOME is ignored, as the
+    /// XDG spec says), else `~/.config/assistant-wizard/themes`.
+    static func userThemesDirectory(_ environment: [String: String]) -> String? {
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/assistant-wizard/themes" }
+        if let home = environment["HOME"], !home.isEmpty { return home + "/.config/assistant-wizard/themes" }
+        return nil
     }
 }
 

@@ -74,7 +74,7 @@ struct InjectionTests {
 
     @Test("CLI output of server text has no raw control characters", arguments: [
         ["voices"], ["voices", "--json"], ["assistants", "list"], ["assistants", "list", "--json"], ["assistants", "get", "a1"],
-        ["assistants", "delete", "a1"], ["submit", "DRAFT"], ["submit", "--json", "DRAFT"],
+        ["assistants", "delete", "--yes", "a1"], ["submit", "DRAFT"], ["submit", "--json", "DRAFT"],
     ])
     func cliServerText(args: [String]) async throws {
         let server = try RawServer { method, path in

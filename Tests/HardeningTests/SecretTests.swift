@@ -45,7 +45,7 @@ struct SecretTests {
         _ = try await cli(["submit", "--update", draft])
         _ = try await cli(["submit", "--json", "--create-new", draft])
         _ = try await cli(["assistants", "get", id])
-        _ = try await cli(["assistants", "delete", id])
+        _ = try await cli(["assistants", "delete", "--yes", id])
         _ = try await cli(["assistants", "get", id])           // 404 now: an error message
         _ = try await cli(["drafts", "show", "front-desk"])
         // A draft that holds the key: validate and preview must not echo it back.

@@ -164,7 +164,7 @@ struct CLITests {
         #expect(list.stdout.contains(id))
         let got = try await Self.run(["assistants", "get", id], env: e)
         #expect(try JSONParser.parse(got.stdout).objectValue?["id"]?.stringValue == id)
-        let deleted = try await Self.run(["assistants", "delete", id], env: e)
+        let deleted = try await Self.run(["assistants", "delete", "--yes", id], env: e)
         #expect(deleted.status == 0)
         let again = try await Self.run(["assistants", "get", id], env: e)
         #expect(again.status == 1)

@@ -13,8 +13,10 @@ import Testing
     /// Long flags in a command's help, and whether each takes a value (`--theme <NAME|PATH>`).
     static func flags(of type: any ParsableCommand.Type) -> [(flag: String, takesValue: Bool)] {
         let help = type.helpMessage(columns: 400)
+        // Only the options section: the examples above it use flags too (`--theme light`).
+        let options = help.range(of: "OPTIONS:").map { help[$0.upperBound...] } ?? help[...]
         var out: [(String, Bool)] = []
-        for line in help.split(separator: "\n") {
+        for line in options.split(separator: "\n") {
             let words = line.split(separator: " ")
             guard let i = words.firstIndex(where: { $0.hasPrefix("--") }) else { continue }
             let flag = String(words[i].split(separator: ",")[0])

@@ -33,20 +33,35 @@ public enum ThemeLoader {
     public static func resolve(choice: String?, themesDirectory: String?,
                                environment: (String) -> String? = { getenv($0).map { String(cString: $0) } })
         -> (theme: Theme, warnings: [String]) {
+        resolve(choice: choice, themesDirectories: themesDirectory.map { [$0] } ?? [], environment: environment)
+    }
+
+    /// The same, looking a name up in each of `themesDirectories` in turn (the first that holds
+    /// `NAME.json` wins, so a user's folder listed first overrides the shipped themes).
+    public static func resolve(choice: String?, themesDirectories: [String],
+                               environment: (String) -> String? = { getenv($0).map { String(cString: $0) } })
+        -> (theme: Theme, warnings: [String]) {
         if let nc = environment("NO_COLOR"), !nc.isEmpty {
-            return load(nameOrPath: "mono", themesDirectory: themesDirectory)
+            return load(nameOrPath: "mono", themesDirectories: themesDirectories)
         }
         let wanted = choice ?? environment("ASSISTANT_WIZARD_THEME").flatMap { $0.isEmpty ? nil : $0 } ?? "default"
-        return load(nameOrPath: wanted, themesDirectory: themesDirectory)
+        return load(nameOrPath: wanted, themesDirectories: themesDirectories)
     }
 
     /// Loads a theme by name (from `themesDirectory/NAME.json`) or by path (contains "/" or ends
     /// in ".json"). The default and mono themes are also built in, for when the folder is missing.
     public static func load(nameOrPath: String, themesDirectory: String?) -> (theme: Theme, warnings: [String]) {
+        load(nameOrPath: nameOrPath, themesDirectories: themesDirectory.map { [$0] } ?? [])
+    }
+
+    /// Loads a theme by path, or by name from the first of `themesDirectories` that has
+    /// `NAME.json`. A file that is there but broken is reported with its path, not skipped: the
+    /// user meant that one.
+    public static func load(nameOrPath: String, themesDirectories: [String]) -> (theme: Theme, warnings: [String]) {
         let isPath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".json")
-        let path: String? = isPath ? nameOrPath : themesDirectory.map { $0 + "/" + nameOrPath + ".json" }
+        let candidates = isPath ? [nameOrPath] : themesDirectories.map { $0 + "/" + nameOrPath + ".json" }
         var unreadable: FileError?
-        if let path {
+        for path in candidates {
             do throws(FileError) {
                 let bytes = try FileIO.read(path, limit: maxFileSize)
                 switch parse(json: bytes, file: path) {
@@ -54,17 +69,24 @@ public enum ThemeLoader {
                 case .failure(let e): return (builtInDefault, [e.description + "; using the default theme"])
                 }
             } catch {
+                if case .notFound = error { continue }
                 unreadable = error
+                break
             }
         }
         if !isPath, let embedded = builtIn(nameOrPath) { return (embedded, []) }
-        let avail = themesDirectory.map { " (available: " + availableThemes(in: $0).joined(separator: ", ") + ")" } ?? ""
+        let avail = " (available: " + availableThemes(in: themesDirectories).joined(separator: ", ") + ")"
         let what: String
         switch unreadable {
-        case .notFound?, nil: what = isPath ? "theme file \(nameOrPath): no such file" : "theme '\(nameOrPath)' not found\(avail)"
+        case nil: what = isPath ? "theme file \(nameOrPath): no such file" : "theme '\(nameOrPath)' not found\(avail)"
         case let e?: what = "theme file \(e.description)"
         }
         return (builtInDefault, [what + "; using the default theme"])
+    }
+
+    /// Every theme a name can pick: the files in `directories` and the built-in ones, sorted, once each.
+    public static func availableThemes(in directories: [String]) -> [String] {
+        Array(Set(directories.flatMap { availableThemes(in: $0) } + ["default", "mono"])).sorted()
     }
 
     /// A theme is about a kilobyte; past this it is not one, and a FIFO fed forever stops here.
