@@ -193,8 +193,18 @@ struct EndToEndTests {
         t.wait(for: "Open Sundays?")
         try t.keys("M-1")
         t.wait(for: "1/10 Basics")
-        // Wait for the save to land (the header says so), then kill without warning.
-        t.wait(for: "saved") { $0.split(separator: "\n").first?.hasSuffix("saved") == true }
+        // Wait for the save to land, then kill without warning. The header is no signal: it says
+        // "saved" during the short debounce too (no header frame per key, issue 15), so the file
+        // on disk is watched instead.
+        let landed = Date().addingTimeInterval(15)
+        func savedAnswer() -> Bool {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: drafts)) ?? []
+            return names.contains { n in
+                n.hasSuffix(".json") && !n.contains(".meta")
+                    && ((try? String(contentsOfFile: drafts + "/" + n, encoding: .utf8))?.contains("\"No.\"") ?? false)
+            }
+        }
+        while !savedAnswer() && Date() < landed { usleep(20_000) }
         guard let pid = t.panePID() else { Issue.record("no pane pid"); return }
         kill(pid, SIGKILL)
         t.close()
