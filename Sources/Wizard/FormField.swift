@@ -32,20 +32,6 @@ enum FieldControl: Sendable {
         case .records(let w, _): return w
         }
     }
-
-    /// Which control this is (a picker and a choice are both select lists, but never the same row).
-    var kindName: String {
-        switch self {
-        case .text: return "text"
-        case .longText: return "longText"
-        case .choice: return "choice"
-        case .toggle: return "toggle"
-        case .number: return "number"
-        case .records: return "records"
-        case .stringList: return "stringList"
-        case .picker: return "picker"
-        }
-    }
 }
 
 /// One row of the full-screen form: the row's description and the widget drawing it. The draft
@@ -76,7 +62,7 @@ struct FormField: Sendable {
     var indent: Int { row.indent }
     var keepsEmpty: Bool { row.keepsEmpty }
     /// Which kind of control it is, so a rebuild can keep a widget's cursor and undo history.
-    var identity: String { path + "#" + control.kindName }
+    var identity: String { path + "#" + row.input.kindName }
 
     /// The JSON the control holds now, given what the draft held before.
     func value(previous: JSONValue?) -> JSONValue? {

@@ -11,7 +11,7 @@ struct PickerAndRecordEditorTests {
             "max_retry_attempts": 3, "timezone": ""]]
         var w = Wizard(backend: sandboxBackend, body: body, rows: 30, cols: 100)
         _ = w.update(.input(.key(.alt("8"))))
-        guard let i = w.state.form.fields.firstIndex(where: { $0.path == "call_retry_config.timezone" && $0.control.kindName == "picker" }),
+        guard let i = w.state.form.fields.firstIndex(where: { $0.path == "call_retry_config.timezone" && $0.row.input.kindName == "timeZone" }),
               case .picker(let list) = w.state.form.fields[i].control else {
             Issue.record("no time zone picker: \(w.state.form.fields.map(\.path))"); return
         }

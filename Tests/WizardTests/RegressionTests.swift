@@ -26,7 +26,7 @@ import TerminalUI
         #expect(h["voice.id"] == "v-ana")
         h.key(.tab)
         #expect(h["voice"] == ["id": "v-ana", "provider": "cartesia"])
-        h.focus("voice", kind: "picker")
+        h.focus("voice", kind: "voice")
         h.key(.down)
         h.key(.enter)
         #expect(h["voice"] == ["id": "v-bruno", "provider": "elevenlabs"])

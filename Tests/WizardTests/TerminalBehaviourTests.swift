@@ -146,7 +146,7 @@ import TerminalUI
         #expect(h.text.contains("filter: ?"))
         var z = Harness(["call_retry_config": ["calling_windows": [], "timezone": ""]])
         z.go(.callRetry)
-        z.focus("call_retry_config.timezone", kind: "picker")
+        z.focus("call_retry_config.timezone", kind: "timeZone")
         z.key(.char("?"))
         #expect(!z.w.state.helpShown)
         #expect(z.text.contains("filter: ?"))

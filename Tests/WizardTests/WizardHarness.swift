@@ -41,7 +41,7 @@ struct Harness {
     /// field's choice and its value).
     mutating func focus(_ path: String, kind: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
         for _ in 0...w.state.form.fields.count {
-            if focusedPath == path, kind == nil || w.state.form.focused?.control.kindName == kind { return }
+            if focusedPath == path, kind == nil || w.state.form.focused?.row.input.kindName == kind { return }
             key(.tab)
         }
         Issue.record("no field \(path) on \(w.state.step); fields: \(paths)", sourceLocation: sourceLocation)
