@@ -79,11 +79,13 @@ struct APISession {
     let sandbox: Sandbox?
 
     /// Opens the session, or prints why it cannot and exits 2.
-    static func open(_ options: APIConnectionOptions, environment: [String: String] = CLIOutput.environment) async throws -> APISession {
+    /// `sandboxAPI`: the generation the in-process sandbox speaks (the draft's, for `submit`).
+    static func open(_ options: APIConnectionOptions, environment: [String: String] = CLIOutput.environment,
+                     sandboxAPI: APIGeneration = .seed) async throws -> APISession {
         if options.sandbox {
             let timeout = try options.sandboxTimeout(environment: environment)
             let sb: Sandbox
-            do { sb = try await Sandbox.start() } catch {
+            do { sb = try await Sandbox.start(SandboxOptions(api: sandboxAPI)) } catch {
                 APIConsole.error("could not start the sandbox: \(error)", next: "Try again; if it keeps failing, run 'assistant-wizard sandbox' to see why.")
                 throw ExitCode(APIExit.unreachable)
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AssistantModel
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -31,8 +32,8 @@ public enum AssistantWizardMain {
 
 extension WizardSettings {
     /// The entry and settings of a plain wizard command line, or nil to let ArgumentParser decide.
-    /// Takes exactly the flags `wizard`, `new` and `edit` declare (WizardOptions, APIConnectionOptions,
-    /// and `new --template`):
+    /// Takes exactly the flags `wizard`, `new` and `edit` declare (WizardOptions with APIOption,
+    /// APIConnectionOptions, and `new --template`):
     /// a flag added there must be added here, or its command lines simply take the slower path.
     static func fastPath(_ args: [String]) -> (WizardLauncher.Entry, WizardSettings)? {
         var rest = args[...]
@@ -61,7 +62,7 @@ extension WizardSettings {
             case "--sandbox", "--accessible":
                 guard value == nil else { return nil }
                 if name == "--sandbox" { settings.sandbox = true } else { settings.accessible = true }
-            case "--theme", "--base-url", "--api-key-file", "--timeout", "--template":
+            case "--theme", "--base-url", "--api-key-file", "--timeout", "--template", "--api":
                 guard name != "--template" || command == "new" else { return nil }
                 if value == nil {
                     guard let next = rest.popFirst(), !next.hasPrefix("-") else { return nil }
@@ -73,6 +74,10 @@ extension WizardSettings {
                 case "--base-url": settings.baseURL = value
                 case "--timeout": settings.timeout = value
                 case "--template": template = value
+                case "--api":
+                    // A value ArgumentParser would refuse goes there, for its message.
+                    guard let api = APIGeneration(argument: value) else { return nil }
+                    settings.api = api
                 default: settings.apiKeyFile = value
                 }
             default: return nil

@@ -30,6 +30,8 @@ struct SubmitCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: APIConnectionOptions
 
+    @OptionGroup var apiOption: APIOption
+
     @Flag(help: "Print errors as JSON on stdout too (for scripts).")
     var json = false
 
@@ -46,9 +48,15 @@ struct SubmitCommand: AsyncParsableCommand {
     func run() async throws {
         let session = try DraftLocation.open(file)
         defer { session.close() }
-        try checkValid(session.body, file: session.file ?? file)
+        // `--api` is recorded with the draft, so its check, its plan and later commands agree.
+        if let chosen = apiOption.api, let e = session.choose(api: chosen) {
+            APIConsole.error("Could not record --api \(chosen) with the draft: \(e.description)", next: nil)
+            throw ExitCode(APIExit.usage)
+        }
+        let generation = APIGeneration.resolve(apiOption.api ?? session.recordedAPI, for: session.body)
+        try checkValid(session.body, file: session.file ?? file, api: generation)
 
-        let api = try await APISession.open(connection)
+        let api = try await APISession.open(connection, sandboxAPI: generation)
         // The in-process sandbox vanishes with this command: what it creates is never recorded.
         let server = api.sandbox == nil ? DraftServer(baseURL: api.client.configuration.baseURL) : .builtInSandbox
         var plan = session.plan(for: server)
@@ -110,8 +118,8 @@ struct SubmitCommand: AsyncParsableCommand {
     }
 
     /// Prints the draft's issues; with an error, says nothing was sent and exits 1.
-    private func checkValid(_ body: JSONValue, file: String) throws {
-        let issues = Validator.validate(body, api: APIGeneration.resolve(nil, for: body))
+    private func checkValid(_ body: JSONValue, file: String, api: APIGeneration) throws {
+        let issues = Validator.validate(body, api: api)
         if json {
             guard issues.hasErrors else { return }
             let list = issues.errors.map { JSONValue.object(JSONObject([("path", .string($0.path)), ("message", .string($0.message))])) }

@@ -14,12 +14,14 @@ struct WizardOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Colour theme: default, dark, light, high-contrast, mono, a NAME.json of yours in $XDG_CONFIG_HOME/assistant-wizard/themes/ (default ~/.config/…), or a theme file (also $ASSISTANT_WIZARD_THEME; NO_COLOR forces mono).", valueName: "NAME|PATH"), completion: CLICompletion.themes)
     var theme: String?
 
+    @OptionGroup var apiOption: APIOption
+
     @Flag(help: "Plain line prompts instead of the full-screen UI (screen readers, dumb terminals, scripts); also ACCESSIBLE=1 or TERM=dumb.")
     var accessible = false
 
     var settings: WizardSettings {
         WizardSettings(sandbox: connection.sandbox, baseURL: connection.baseURL, apiKeyFile: connection.apiKeyFile,
-                       timeout: connection.timeout, theme: theme, accessible: accessible)
+                       timeout: connection.timeout, theme: theme, accessible: accessible, api: apiOption.api)
     }
 }
 
@@ -31,6 +33,8 @@ struct WizardSettings: Equatable {
     var timeout: String?
     var theme: String?
     var accessible = false
+    /// `--api`: the generation every draft opened in this run speaks (recorded with it).
+    var api: APIGeneration?
 }
 
 struct WizardCommand: ParsableCommand {
@@ -86,7 +90,8 @@ struct WizardLauncher {
         case .start: wizard = .startScreen(backend: backend)
         case .new:
             session = DraftSession.new(store: store)
-            wizard = Wizard(backend: backend)
+            if let api = settings.api { session!.choose(api: api) }
+            wizard = Wizard(backend: backend, draft: session!.opened(on: backend.server))
         case .newFromTemplate(let name):
             // The template is a new draft's first body: saved under its own name on the first save.
             switch Templates(environment: environment).load(name) {
@@ -95,6 +100,7 @@ struct WizardLauncher {
                 return APIExit.usage
             case .success(let body):
                 session = DraftSession.new(store: store, body: body)
+                if let api = settings.api { session!.choose(api: api) }
                 wizard = Wizard(backend: backend, draft: session!.opened(on: backend.server))
             }
         case .edit(let name):
@@ -115,6 +121,10 @@ struct WizardLauncher {
                     }
                     session = try DraftSession.open(store: store, slug: slug)
                 }
+                if let api = settings.api, let e = session!.choose(api: api) {
+                    APIConsole.error("Could not record --api \(api) with the draft: \(e.description)", next: nil)
+                    return APIExit.usage
+                }
                 wizard = Wizard(backend: backend, draft: session!.opened(on: backend.server))
             } catch {
                 switch error {
@@ -128,6 +138,7 @@ struct WizardLauncher {
                 }
             }
         }
+        wizard.request(api: settings.api)
         var lineMode = settings.accessible || environment["ACCESSIBLE"].map({ !$0.isEmpty && $0 != "0" }) == true || environment["TERM"] == "dumb"
         // Keys from a pipe or a file cannot drive the full-screen form (it would draw into the pipe
         // and wait forever at the end of input): they are answers to line prompts.
@@ -157,8 +168,10 @@ struct WizardLauncher {
             throw ExitCode(APIExit.usage)
         }
         if settings.sandbox || !config.hasKey {
+            // With `--api latest` the sandbox answers as today's API does, so a latest draft can be sent to it.
+            let sandboxAPI = settings.api ?? .seed
             let api = LazyAPI {
-                let sb = try await Sandbox.start()
+                let sb = try await Sandbox.start(SandboxOptions(api: sandboxAPI))
                 return SandboxBackedClient(sandbox: sb, client: RevoxHTTPClient(configuration:
                     try RevoxConfiguration(baseURL: sb.baseURL, apiKey: APIKey(sb.apiKey), keySource: .explicit, timeout: config.timeout)))
             }

@@ -88,6 +88,25 @@ public final class DraftSession: @unchecked Sendable {
     /// Its issues, by the rules of the generation it speaks (recorded, else detected from its keys).
     public var issues: [ValidationIssue] { Validator.validate(body, api: APIGeneration.resolve(recordedAPI, for: body)) }
 
+    /// Records the generation the draft speaks (`--api`, or the wizard's switch): in its sidecar
+    /// now when the draft has a file, else with its first save. Returns why it could not be written.
+    @discardableResult
+    public func choose(api: APIGeneration) -> DraftError? {
+        mutex.locked {
+            var metadata: DraftMetadata
+            switch _metadata {
+            case .success(let m): metadata = m
+            // Never replace a record file we could not read: it may hold servers' ids.
+            case .failure(let e): return e
+            }
+            metadata.api = api
+            _metadata = .success(metadata)
+            guard let slug = _slug else { return nil }
+            do throws(DraftError) { try store.writeMetadata(metadata, slug: slug) } catch { return error }
+            return nil
+        }
+    }
+
     /// The front end's edits: the body as it is now. Written by the next `save`.
     public func edit(_ body: JSONValue) { mutex.locked { _body = body } }
 
@@ -150,6 +169,8 @@ public final class DraftSession: @unchecked Sendable {
                 if _body == .object(JSONObject()) { return .nothingToSave }
                 let slug = try store.create(_body)
                 _slug = slug
+                // A generation chosen before the first save is written with it.
+                if case .success(let m) = _metadata, m.api != nil { try? store.writeMetadata(m, slug: slug) }
                 lock = try? DraftLock.acquire(draftFile: store.file(for: slug))
                 savedBody = _body
                 stamp = FileStamp.of(store.file(for: slug))

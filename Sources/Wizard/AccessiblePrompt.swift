@@ -18,6 +18,7 @@ extension AccessibleSession {
             case "back": throw .back
             case "skip": throw .skip
             case "review": throw .review
+            case "api": throw .switchAPI
             case "quit", "exit": throw .quit
             case "help", "?":
                 help()
@@ -26,9 +27,9 @@ extension AccessibleSession {
             }
             if word.hasPrefix("go ") {
                 let target = word.dropFirst(3).trimmingSpaces
-                if let n = Int(target), let step = Step(rawValue: n - 1) { throw .go(step) }
-                if let step = Step.allCases.first(where: { $0.title.lowercased() == target }) { throw .go(step) }
-                say("There is no step \"\(target.sanitizedForDisplay)\": type go and a number from 1 to \(Step.allCases.count).")
+                if let n = Int(target), let step = stepList.step(number: n) { throw .go(step) }
+                if let step = stepList.all.first(where: { $0.title.lowercased() == target }) { throw .go(step) }
+                say("There is no step \"\(target.sanitizedForDisplay)\": type go and a number from 1 to \(stepList.count).")
                 continue
             }
             return line.hasPrefix("\\") ? String(line.dropFirst()) : line
@@ -62,14 +63,15 @@ extension AccessibleSession {
     }
 
     func help() {
-        let steps = Step.allCases.map { "\($0.rawValue + 1) \($0.title)" }.joined(separator: ", ")
+        let list = stepList.all.map { "\(stepList.number($0)) \($0.title)" }.joined(separator: ", ")
         for line in [
             "Commands; type them at any prompt:",
             "  Enter, or next: keep the current value and go to the next question.",
             "  back: the previous question, or the previous step.",
             "  skip: leave this step and go to the next one.",
-            "  go N: go to step N, from 1 to \(Step.allCases.count): \(steps).",
+            "  go N: go to step N, from 1 to \(stepList.count): \(list).",
             "  review: go to the review: the request JSON, its problems, and sending.",
+            "  api: switch the API generation (seed or latest), after seeing what changes.",
             "  quit: save the draft and quit.",
             "  help: this list.",
             "At a question: unset leaves an optional field out of the request; null sends null, where the field allows it.",
@@ -125,7 +127,7 @@ extension AccessibleSession {
             set(row.path, row.value(list: line))
         case .timeZone:
             try askTimeZone(row, optional: optional, again: again)
-        case .records, .voice:
+        case .records, .voice, .generation:
             // Lists get their own menu, and the voice its own list (AccessibleLists).
             break
         }

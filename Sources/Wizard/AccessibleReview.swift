@@ -8,7 +8,7 @@ extension AccessibleSession {
     /// Returns the exit status once the assistant is sent; nil never (it throws to move on).
     func review() throws(AccessibleJump) -> Int32? {
         say("")
-        say("Step \(Step.review.rawValue + 1) of \(Step.allCases.count): \(Step.review.title).")
+        say("Step \(stepList.count) of \(stepList.count): \(Step.review.title).")
         say("The request JSON, exactly as it will be sent:")
         let json = String(decoding: CanonicalJSON.encode(draft), as: UTF8.self)
         io.write(json.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).sanitizedForDisplay }.joined(separator: "\n"))
@@ -21,8 +21,8 @@ extension AccessibleSession {
             let e = all.errors.count, w = all.warnings.count
             say("\(e) error\(e == 1 ? "" : "s") and \(w) warning\(w == 1 ? "" : "s"):")
             for (i, issue) in all.enumerated() {
-                let step = Step.owning(path: issue.path)
-                say("  \(i + 1). \(issue.severity == .error ? "Error" : "Warning"), \(place(issue.path)), step \(step.rawValue + 1) \(step.title): \(issue.message.sanitizedForDisplay).")
+                let step = stepList.owning(path: issue.path)
+                say("  \(i + 1). \(issue.severity == .error ? "Error" : "Warning"), \(place(issue.path)), step \(stepList.number(step)) \(step.title): \(issue.message.sanitizedForDisplay).")
             }
         }
         if issues.hasErrors {
@@ -104,8 +104,8 @@ extension AccessibleSession {
             if !error.fieldErrors.isEmpty {
                 say("The server rejected \(error.fieldErrors.count) field\(error.fieldErrors.count == 1 ? "" : "s"):")
                 for (i, f) in error.fieldErrors.enumerated() {
-                    let step = Step.owning(path: f.path)
-                    say("  \(i + 1). \(f.path.isEmpty ? "The request" : place(f.path)), step \(step.rawValue + 1) \(step.title): \(f.message.sanitizedForDisplay).")
+                    let step = stepList.owning(path: f.path)
+                    say("  \(i + 1). \(f.path.isEmpty ? "The request" : place(f.path)), step \(stepList.number(step)) \(step.title): \(f.message.sanitizedForDisplay).")
                 }
                 if try confirm("Go to the first of them?") { throw .field(error.fieldErrors[0].path) }
             }

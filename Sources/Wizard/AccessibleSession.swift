@@ -7,6 +7,8 @@ import TerminalUI
 /// owns that level: a field list for `back`, the step loop for the rest.
 enum AccessibleJump: Error, Equatable {
     case back, skip, review, quit, endOfInput
+    /// `api`: the question that switches the draft's API generation, then the same step again.
+    case switchAPI
     case go(Step)
     /// To the field an issue names (from the review).
     case field(String)
@@ -31,7 +33,11 @@ final class AccessibleSession {
     /// Set when a save failed and was not retried successfully: the exit status says so.
     var unsaved: DraftError?
     /// The API generation the draft is checked as: recorded with it, else detected from its keys.
-    var generation: APIGeneration { APIGeneration.resolve(session.recordedAPI, for: draft) }
+    var generation: APIGeneration { APIGeneration.resolve(session.recordedAPI ?? openedAs, for: draft) }
+    /// The generation detected when the steps began, so editing never flips it mid-walk.
+    var openedAs: APIGeneration?
+    /// The steps that generation walks.
+    var stepList: StepList { Step.steps(for: generation) }
     /// Field messages from the server's last 422, shown at their fields until edited.
     var serverIssues: [ValidationIssue] = []
     var lastSendFailed = false
@@ -59,6 +65,10 @@ final class AccessibleSession {
             return 2
         case .start:
             do throws(AccessibleJump) { try startMenu() } catch { return finish(error) }
+            // `--api`: the draft chosen on the start menu speaks it too.
+            if let api = wizard.state.requestedAPI, let e = session.choose(api: api) {
+                say("Could not record the API generation \(api): \(e.description.sanitizedForDisplay).")
+            }
         default: break
         }
         switch session.record(on: server) {
@@ -76,25 +86,34 @@ final class AccessibleSession {
     func steps(from first: Step) -> Int32 {
         var step = first
         var focus: String?
+        var switching = false
+        openedAs = APIGeneration.detect(draft)
         while true {
             do throws(AccessibleJump) {
+                if switching {
+                    switching = false
+                    try askAPI()
+                    // A step the new generation lacks (Transfer, in a seed draft) is left for the first.
+                    if !stepList.contains(step) { step = .basics }
+                }
                 if step == .review {
                     if let status = try review() { return status }
                 } else {
                     try run(step, focus: focus)
                     focus = nil
-                    step = step.next ?? .review
+                    step = stepList.next(step) ?? .review
                 }
             } catch {
                 focus = nil
                 switch error {
-                case .back: step = step.previous ?? step
-                case .skip: step = step.next ?? .review
+                case .back: step = stepList.previous(step) ?? step
+                case .skip: step = stepList.next(step) ?? .review
                 case .review: step = .review
                 case .go(let s): step = s
                 case .field(let path):
-                    step = Step.owning(path: path)
+                    step = stepList.owning(path: path)
                     focus = path
+                case .switchAPI: switching = true
                 case .quit, .endOfInput: return finish(error)
                 }
             }
@@ -103,14 +122,18 @@ final class AccessibleSession {
 
     func run(_ step: Step, focus: String?) throws(AccessibleJump) {
         say("")
-        say("Step \(step.rawValue + 1) of \(Step.allCases.count): \(step.title).")
+        say("Step \(stepList.number(step)) of \(stepList.count): \(step.title).")
+        if step == .basics {
+            let other: APIGeneration = generation == .seed ? .latest : .seed
+            say("The draft speaks the \(generation) API (SDK revox \(generation.sdkVersion)). Type api at any prompt to switch to \(other); what changes is shown first.")
+        }
         try walk({ self.items(for: step) }, focus: focus)
     }
 
     /// The questions of a step, from the same builder as the full-screen form: fields that do not
     /// apply are left out, and switched-on objects and chosen variants bring their fields.
     func items(for step: Step) -> [AccessibleItem] {
-        let rows = FormBuilder.rows(for: wizard.specs(for: step), body: draft).map(AccessibleItem.field)
+        let rows = FormBuilder.rows(for: Wizard.specs(for: step, api: generation), body: draft).map(AccessibleItem.field)
         guard step == .voice else { return rows }
         // The voice list stands for the on/off switch and the id; provider and speed follow.
         return [.voicePicker] + rows.filter { $0.path != "voice" && $0.path != "voice.id" }
@@ -163,6 +186,32 @@ final class AccessibleSession {
             report(mine)
             again = true
         }
+    }
+
+    /// The `api` command (said on the Basics step): switches the API generation the draft speaks.
+    /// It says what changes first, and asks whether values the other generation lacks stay in the request.
+    func askAPI() throws(AccessibleJump) {
+        let from = generation, to: APIGeneration = from == .seed ? .latest : .seed
+        say("")
+        let change = GenerationSwitch(draft, from: from, to: to)
+        for s in change.summary { say(s) }
+        let body: JSONValue
+        if change.unknownThere.isEmpty {
+            guard try confirm("Switch to \(to)?") else { say("Still \(from)."); return }
+            body = change.body
+        } else {
+            while true {
+                say("Type keep to switch and keep them, drop to switch and leave them out, or no to stay with \(from).")
+                let answer = try read("keep, drop or no")?.trimmingSpaces.lowercased()
+                if answer == "no" || answer == "n" { say("Still \(from)."); return }
+                if answer == "keep" { body = change.body; break }
+                if answer == "drop" { body = change.dropping; break }
+            }
+        }
+        draft = body
+        if let e = session.choose(api: to) { say("Could not record the generation: \(e.description.sanitizedForDisplay).") }
+        persist()
+        say("The draft now speaks \(to). Its steps: " + stepList.all.map { "\(stepList.number($0)) \($0.title)" }.joined(separator: ", ") + ".")
     }
 
     // MARK: draft

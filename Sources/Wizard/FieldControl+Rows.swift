@@ -37,8 +37,9 @@ extension FieldControl {
                                   height: 6, filterable: true)
             list.select(id: value?.stringValue ?? "")
             self = .picker(list)
-        case .voice:
-            // The wizard fills the voice list itself (it knows what `GET /voices` returned).
+        case .voice, .generation:
+            // The wizard fills these lists itself (it knows what `GET /voices` returned, and the
+            // draft's generation).
             self = .picker(SelectList([], height: 6, filterable: true))
         }
     }

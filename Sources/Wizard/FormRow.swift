@@ -52,6 +52,8 @@ enum FormInput: Sendable {
     case timeZone
     /// A voice from `GET /voices` (the full-screen voice list; the accessible mode asks it its way).
     case voice
+    /// The draft's API generation (the full-screen Basics row; switching is a question of its own).
+    case generation
 
     /// Which kind of answer it is, so two rows at one path (a nullable text's switch and its
     /// value) are told apart.
@@ -66,6 +68,7 @@ enum FormInput: Sendable {
         case .records: return "records"
         case .timeZone: return "timeZone"
         case .voice: return "voice"
+        case .generation: return "generation"
         }
     }
 

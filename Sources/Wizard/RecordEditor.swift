@@ -2,7 +2,8 @@ import AssistantModel
 import TerminalUI
 
 /// The sub-form a list editor opens for one record (a FAQ item, an output field, a calling window).
-/// It edits a copy, so Esc leaves the list as it was; Ctrl-S puts the copy back.
+/// It edits a copy, so Esc leaves the list as it was; Ctrl-S puts the copy back. A list inside the
+/// record (a tool's headers) opens its own editor over this one (`WizardState.parentRecords`).
 struct RecordEditor: Sendable {
     /// The list's path in the draft ("faq_items", "call_retry_config.calling_windows").
     var listPath: String
@@ -33,6 +34,9 @@ struct RecordEditor: Sendable {
             case .choice(let c): obj[spec.key] = c.first.map { .string($0.value) }
             case .toggle: obj[spec.key] = false
             case .records: obj[spec.key] = .array([])
+            // A required object has no switch to turn it on (a flow block's content): it starts
+            // filled the same way, or its fields would never show.
+            case .object(let fields): obj[spec.key] = newRecord(fields)
             default: break
             }
         }
@@ -57,18 +61,10 @@ struct RecordEditor: Sendable {
         return copy
     }
 
-    /// The record's issues, judged in place in the whole draft (so duplicates across rows count),
-    /// with paths made relative to the record.
-    func issues(in draft: JSONValue, api: APIGeneration = .seed) -> [ValidationIssue] {
-        let copy = applied(to: draft)
-        let i = index ?? (draft.value(at: listPath)?.arrayValue?.count ?? 0)
-        let prefix = "\(listPath)[\(i)]"
-        return Validator.validate(copy, api: api).compactMap { issue in
-            guard issue.belongs(to: prefix) else { return nil }
-            var local = issue
-            local.path = String(issue.path.dropFirst(prefix.count + (issue.path == prefix ? 0 : 1)))
-            return local
-        }
+    /// Where the record is in `container` (the draft, or the record around it): `faq_items[2]`,
+    /// and for a new one the row after the last.
+    func place(in container: JSONValue) -> String {
+        "\(listPath)[\(index ?? (container.value(at: listPath)?.arrayValue?.count ?? 0))]"
     }
 
     static let bindings: [KeyBinding] = [KeyBinding(.ctrl("s"), "keep"), KeyBinding(.escape, "discard"),

@@ -122,6 +122,7 @@ extension Wizard {
             return b + [KeyBinding(.ctrl("q"), "quit")]
         case .editing: break
         }
+        if let s = state.apiSwitch { return s.dialog.bindings }
         if state.record != nil { return RecordEditor.bindings + (state.record?.form.focused?.control.widget.bindings.prefix(3) ?? []) }
         if state.diff != nil { return [KeyBinding(.enter, "send the PATCH"), KeyBinding(.escape, "back")] }
         if let confirm = state.review.confirm { return confirm.bindings }
@@ -148,7 +149,7 @@ extension Wizard {
     func renderEditing(into canvas: inout Canvas) {
         if state.isWide || state.sidebarShown { renderSidebar(into: &canvas) }
         let area = viewport
-        let heading = "\(state.step.rawValue + 1)/\(Step.allCases.count) \(state.step.title)"
+        let heading = "\(state.steps.number(state.step))/\(state.steps.count) \(state.step.title)"
         canvas.put(heading, row: area.row, col: area.col, maxWidth: area.width, style: .accent.with(.bold))
         if !state.isWide && !state.sidebarShown {
             let hint = "f2 steps"
@@ -160,14 +161,15 @@ extension Wizard {
         } else {
             state.form.render(into: &canvas, in: body, active: state.record == nil) { message(for: $0) }
         }
-        if let record = state.record { renderRecord(record, into: &canvas) }
+        for (depth, record) in recordStack.enumerated() { renderRecord(record, depth: depth, into: &canvas) }
         if let diff = state.diff { renderDiff(diff, into: &canvas) }
         if let confirm = state.review.confirm { confirm.render(into: &canvas, in: viewport, focused: true) }
+        if let s = state.apiSwitch { renderAPISwitch(s, into: &canvas) }
     }
 
     func renderSidebar(into canvas: inout Canvas) {
         let w = Wizard.sidebarWidth
-        for (i, step) in Step.allCases.enumerated() where 2 + i < state.rows - 2 {
+        for (i, step) in state.steps.all.enumerated() where 2 + i < state.rows - 2 {
             let mark = step.mark(current: state.step, issues: state.issues, visited: state.visited)
             let style: Style = {
                 switch mark {
@@ -178,11 +180,11 @@ extension Wizard {
                 case .untouched: return .muted
                 }
             }()
-            let line = " \(mark.symbol) \(step.hotkey) \(step.title)"
+            let line = " \(mark.symbol) \(state.steps.hotkey(step) ?? " ") \(step.title)"
             if mark == .current { canvas.fill(Rect(row: 2 + i, col: 0, width: w, height: 1), style: .selection) }
             canvas.put(line, row: 2 + i, col: 0, maxWidth: w, style: mark == .current ? .selection.with(.bold) : style)
         }
-        canvas.put(" alt+digit jumps", row: 3 + Step.allCases.count, col: 0, maxWidth: w, style: .muted)
+        canvas.put(" alt+digit jumps", row: 3 + state.steps.count, col: 0, maxWidth: w, style: .muted)
         canvas.vline(row: 2, col: w, length: state.rows - 4)
     }
 
@@ -192,13 +194,17 @@ extension Wizard {
                             updates: state.editingExisting)
     }
 
-    func renderRecord(_ record: RecordEditor, into canvas: inout Canvas) {
-        let area = viewport.inset(top: 1, left: 1, bottom: 0, right: 1)
+    /// A record form, each nested one a little inside the one it belongs to; only the innermost
+    /// is active, and only its messages are worked out.
+    func renderRecord(_ record: RecordEditor, depth: Int, into canvas: inout Canvas) {
+        let area = viewport.inset(top: 1 + depth, left: 1 + 2 * depth, bottom: 0, right: 1)
         canvas.fill(area, style: .background)
-        canvas.box(area, title: " \(record.title) · ctrl+s keep · esc discard ")
+        let trail = recordStack.prefix(depth + 1).map(\.title).joined(separator: " › ")
+        canvas.box(area, title: " \(trail) · ctrl+s keep · esc discard ")
         let inner = area.inset(by: 1).inset(left: 1)
-        let issues = record.issues(in: state.draft, api: state.generation)
-        record.form.render(into: &canvas, in: inner, active: true) { f in
+        let active = depth == state.parentRecords.count
+        let issues = active ? recordIssues() : []
+        record.form.render(into: &canvas, in: inner, active: active) { f in
             guard record.shownPaths.contains(f.path) || state.showAllMessages,
                   let i = issues.first(where: { $0.belongs(to: f.path) }) else { return nil }
             return FieldMessage(i.message, severity: i.severity == .error ? .error : .warning)
@@ -271,7 +277,9 @@ extension Wizard {
             lines += [("f1", "keys")] + Wizard.questionMarkRule + [("ctrl+q", "quit (the \(record.noun) is kept)")]
         } else {
             for b in Wizard.globalBindings { lines.append((b.label, b.help)) }
-            lines += Wizard.questionMarkRule + [("alt+1 … alt+9, alt+0", "jump to a step (0: review)"),
+            // Past the ninth step (a latest draft has thirteen) there are no digits left.
+            let jump = state.steps.count > 10 ? "jump to steps 1–9 (0: review); the rest: alt+n/alt+p" : "jump to a step (0: review)"
+            lines += Wizard.questionMarkRule + [("alt+1 … alt+9, alt+0", jump),
                       ("f2", "show or hide the steps (narrow windows)"),
                       ("ctrl+s", "save now (drafts also save by themselves)"), ("mouse", "click a step or a field; wheel scrolls")]
         }

@@ -36,7 +36,7 @@ extension Wizard {
         case .draftReloaded(let body):
             let slug = state.slug
             let (record, problem) = (state.serverRecord, state.recordProblem)
-            open(OpenedDraft(slug: slug, body: body, record: record, recordProblem: problem))
+            open(OpenedDraft(slug: slug, body: body, record: record, recordProblem: problem, api: state.api))
             state.save = .saved
             state.status = "The draft was reloaded from its file; your edits were dropped."
             return []
@@ -56,7 +56,7 @@ extension Wizard {
             switch result {
             case .success(let d):
                 open(d)
-                return [.loadVoices]
+                return apiEffects(recorded: d.api) + [.loadVoices]
             case .failure(let error):
                 state.start.message = error.description
                 return []
@@ -67,7 +67,7 @@ extension Wizard {
             case .success(let fetched):
                 open(fetched.draft)
                 state.status = "Editing assistant \(fetched.assistant.id.sanitizedForDisplay): changes are sent as a PATCH after a diff."
-                return [.loadVoices]
+                return apiEffects(recorded: fetched.draft.api) + [.loadVoices]
             case .failure(let error):
                 state.start.message = error.message + " " + error.suggestion
                 return []
@@ -119,8 +119,10 @@ extension Wizard {
         if state.saveDialog != nil { return saveDialogInput(event) }
         if let k = event.keyPress, k == .ctrl("q") || k == .ctrl("c") {
             if case .sending = state.send { return [.cancelSend, .quit] }
-            // A record being typed is kept as Ctrl-S keeps it: quitting never loses what was typed.
-            let kept = state.record != nil ? recordInput(.key(.ctrl("s"))) : []
+            // A record being typed is kept as Ctrl-S keeps it (and the records around it): quitting
+            // never loses what was typed.
+            var kept: [WizardEffect] = []
+            while state.record != nil { kept += recordInput(.key(.ctrl("s"))) }
             return kept + [.quit]
         }
         if let k = event.keyPress, k == KeyPress(.function(1)) {
@@ -145,13 +147,14 @@ extension Wizard {
             if event.keyPress == .escape { return [.cancelSend] }
             return []
         }
+        if state.apiSwitch != nil { return apiSwitchInput(event) }
         if state.record != nil { return recordInput(event) }
         if state.review.confirm != nil { return confirmInput(event) }
         if state.diff != nil { return diffInput(event) }
         if let k = event.keyPress {
-            if k == .alt("n") { return go(to: state.step.next ?? state.step) }
-            if k == .alt("p") { return go(to: state.step.previous ?? state.step) }
-            if case .char(let c) = k.key, k.modifiers == .alt, let step = Step.allCases.first(where: { $0.hotkey == c }) {
+            if k == .alt("n") { return go(to: state.steps.next(state.step) ?? state.step) }
+            if k == .alt("p") { return go(to: state.steps.previous(state.step) ?? state.step) }
+            if case .char(let c) = k.key, k.modifiers == .alt, let step = state.steps.step(hotkey: c) {
                 return go(to: step)
             }
             if k == KeyPress(.function(5)) {
@@ -168,6 +171,10 @@ extension Wizard {
         }
         if case .mouse(let m) = event, let effects = mouse(m) { return effects }
         if state.step == .review { return reviewInput(event) }
+        if state.form.focused?.path == Wizard.apiRowPath, let k = event.keyPress, k == .enter || k == .char(" ") {
+            openAPISwitch()
+            return []
+        }
         let outcomes = state.form.handle(event, body: &state.draft)
         var effects: [WizardEffect] = []
         for outcome in outcomes {
@@ -229,7 +236,7 @@ extension Wizard {
 
     /// Jumps to the field an issue names, showing its message.
     mutating func jump(toPath path: String) {
-        _ = go(to: Step.owning(path: path))
+        _ = go(to: state.steps.owning(path: path))
         state.showAllMessages = true
         // The most specific visible field: a list for its rows, a switch for what it hides.
         var best: Int?
@@ -255,10 +262,14 @@ extension Wizard {
 
     mutating func recordInput(_ event: InputEvent) -> [WizardEffect] {
         guard var editor = state.record else { return [] }
-        defer { if state.record != nil { state.record = editor } }
+        // The innermost form is the one typed in; the ones around it wait on `parentRecords`.
+        var writeBack = true
+        defer { if writeBack, state.record != nil { state.record = editor } }
         switch event.keyPress {
         case .escape?:
-            state.record = nil
+            // Only this record is discarded; the record around it (if any) is back as it was.
+            writeBack = false
+            state.record = state.parentRecords.popLast()
             // The discarded record was in the autosaved body: save without it.
             return saveEffects()
         case .alt("e")?:
@@ -272,6 +283,20 @@ extension Wizard {
             }
         case .ctrl("s")?:
             _ = editor.form.blur()
+            writeBack = false
+            if var parent = state.parentRecords.popLast() {
+                // Kept into the record around it, which stays open: the list there shows it.
+                if case .records(var list, let item) = parent.form.fields[editor.fieldIndex].control {
+                    list.commit(editor.record, at: editor.index)
+                    parent.form.fields[editor.fieldIndex].control = .records(list, item: item)
+                    parent.form.focus = editor.fieldIndex
+                    _ = parent.form.write(body: &parent.record)
+                    parent.shownPaths.insert(editor.listPath)
+                }
+                state.record = parent
+                state.save = .pending
+                return saveEffects()
+            }
             guard case .records(var list, let item) = state.form.fields[editor.fieldIndex].control else { state.record = nil; return [] }
             list.commit(editor.record, at: editor.index)
             state.form.fields[editor.fieldIndex].control = .records(list, item: item)
@@ -295,12 +320,65 @@ extension Wizard {
                     effects = saveEffects()
                     state.save = .pending
                 case .blurred(let path, _): editor.shownPaths.insert(path)
+                case .editRecord(let field, let row):
+                    // A list inside the record (a tool's headers): its record form opens over this one.
+                    if let inner = nestedRecord(in: editor, field: field, row: row) {
+                        state.parentRecords.append(editor)
+                        editor = inner
+                    }
                 default: break
                 }
             }
             // As if every field showed a one-row message: the record's messages are not known here.
-            editor.form.scrollToFocus(viewHeight: viewport.height - 4) { _ in FieldMessage("") }
+            editor.form.scrollToFocus(viewHeight: viewport.height - 4 - 2 * state.parentRecords.count) { _ in FieldMessage("") }
             return effects
+        }
+    }
+
+    /// The record form for row `row` (nil: a new one) of the list at `field` of `outer`'s form.
+    func nestedRecord(in outer: RecordEditor, field: Int, row: Int?) -> RecordEditor? {
+        guard case .records(let list, let item) = outer.form.fields[field].control else { return nil }
+        let f = outer.form.fields[field]
+        let noun: String = { if case .records(_, let rule) = f.spec.kind { return rule.itemLabel }; return "item" }()
+        var inner = RecordEditor(listPath: f.path, index: row, fieldIndex: field, item: item, noun: noun,
+                                 record: row.map { list.rows[$0] })
+        let depth = state.parentRecords.count + 1
+        inner.form.fitTextAreas(width: viewport.width - 4 - 2 * depth)
+        inner.form.messageWidth = viewport.width - 7 - 2 * depth
+        return inner
+    }
+
+    /// Every open record form, outermost first.
+    var recordStack: [RecordEditor] { state.parentRecords + (state.record.map { [$0] } ?? []) }
+
+    /// The draft with the open record forms applied (each into the one around it, the outermost
+    /// into the draft), and the concrete path of the innermost record in it.
+    func draftWithRecords(_ draft: JSONValue) -> (body: JSONValue, prefix: String) {
+        var stack = recordStack
+        guard var inner = stack.popLast() else { return (draft, "") }
+        var prefixes: [String] = []
+        var container = draft
+        for e in recordStack {
+            prefixes.append(e.place(in: container))
+            container = e.record
+        }
+        inner.form.writeUnwritten(body: &inner.record)
+        while var parent = stack.popLast() {
+            parent.record = inner.applied(to: parent.record)
+            inner = parent
+        }
+        return (inner.applied(to: draft), prefixes.joined(separator: "."))
+    }
+
+    /// The innermost record's issues, judged in place in the whole draft (duplicates across rows
+    /// count), with paths relative to that record.
+    func recordIssues() -> [ValidationIssue] {
+        let (body, prefix) = draftWithRecords(state.draft)
+        return Validator.validate(body, api: state.generation).compactMap { issue in
+            guard issue.belongs(to: prefix) else { return nil }
+            var local = issue
+            local.path = String(issue.path.dropFirst(prefix.count + (issue.path == prefix ? 0 : 1)))
+            return local
         }
     }
 
@@ -447,7 +525,7 @@ extension Wizard {
             switch state.start.menu.selectedIndex {
             case 0:
                 open(OpenedDraft(slug: nil, body: .object(JSONObject())))
-                return [.newDraft, .loadVoices]
+                return [.newDraft] + apiEffects(recorded: nil) + [.loadVoices]
             case 1:
                 state.start.busy = true
                 state.start.message = nil
@@ -498,7 +576,7 @@ extension Wizard {
         let sidebar = state.isWide || state.sidebarShown
         if case .press = m.kind, sidebar, m.col < Wizard.sidebarWidth, m.row >= 2 {
             let i = m.row - 2
-            if i < Step.allCases.count { return go(to: Step.allCases[i]) }
+            if i < state.steps.count { return go(to: state.steps.all[i]) }
             return []
         }
         guard state.step != .review else { return nil }

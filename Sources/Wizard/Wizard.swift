@@ -48,21 +48,36 @@ public struct Wizard: Sendable {
         state.slug = draft.slug
         state.serverRecord = draft.record
         state.recordProblem = draft.recordProblem
-        if let api = draft.api { state.api = api }
+        // `--api` wins over what the draft recorded (the runtime records it: `apiEffects`). A
+        // generation detected from the keys is fixed here: unsetting the last latest-only field
+        // must not take the step the user is on away from under them.
+        state.api = state.requestedAPI ?? draft.api ?? APIGeneration.detect(draft.body)
         state.saveDialog = nil
         state.screen = .editing
         state.step = .basics
         // A reopened draft has been through the steps it fills, and a complete one through them
         // all: they show ✓ (or their problems), not · as if never seen.
-        let filled = draft.body.objectValue?.keys.map { Step.owning(path: $0) }.filter { $0 != .review } ?? []
+        let filled = draft.body.objectValue?.keys.map { state.steps.owning(path: $0) }.filter { $0 != .review } ?? []
         let complete = !filled.isEmpty && !Validator.validate(draft.body, api: state.generation).hasErrors
-        state.visited = complete ? Set(Step.allCases.filter { $0 != .review }) : Set([.basics] + filled)
+        state.visited = complete ? Set(state.steps.all.filter { $0 != .review }) : Set([.basics] + filled)
         state.shownPaths = []
         state.showAllMessages = false
         state.send = .idle
         state.form = Form()
         revalidate()
         rebuildForm()
+    }
+
+    /// `--api`: the open draft and every draft opened later speak this generation.
+    public mutating func request(api: APIGeneration?) {
+        state.requestedAPI = api
+        if let api { state.api = api; rebuildForm() }
+    }
+
+    /// Records `--api` with a draft opened from the start screen when it recorded another.
+    func apiEffects(recorded: APIGeneration?) -> [WizardEffect] {
+        guard let r = state.requestedAPI, r != recorded else { return [] }
+        return [.chooseAPI(r)]
     }
 
     // MARK: derived
@@ -92,9 +107,7 @@ public struct Wizard: Sendable {
         var body = state.draft
         var form = state.form
         form.writeUnwritten(body: &body)
-        guard var editor = state.record else { return body }
-        editor.form.writeUnwritten(body: &editor.record)
-        return editor.applied(to: body)
+        return draftWithRecords(body).body
     }
 
     /// Rebuilds the current step's rows from the schema and the draft (fields appear and vanish
@@ -107,6 +120,7 @@ public struct Wizard: Sendable {
         let draft = state.draft
         var rows = FormBuilder.rows(for: specs(for: state.step), body: draft).map { FormField($0, value: draft.value(at: $0.path)) }
         if state.step == .voice { rows = Wizard.voiceStepRows(rows, picker: voicePickerRow()) }
+        if state.step == .basics { rows.append(apiRow()) }
         state.form.replaceFields(rows, body: state.draft)
         state.form.fitTextAreas(width: viewport.width - 2)
         state.form.messageWidth = viewport.width - 2
@@ -123,9 +137,12 @@ public struct Wizard: Sendable {
     /// Where the review page sits (below the step's heading): its drawing and its clicks use it.
     var reviewArea: Rect { viewport.inset(top: 1) }
 
-    func specs(for step: Step) -> [FieldSpec] {
-        let fields = AssistantSchema.fields(for: state.generation)
-        return step.keys(among: fields).compactMap { k in fields.first { $0.key == k } }
+    func specs(for step: Step) -> [FieldSpec] { Wizard.specs(for: step, api: state.generation) }
+
+    /// The fields a step's form shows in a generation, in the step's order (both front ends).
+    static func specs(for step: Step, api: APIGeneration) -> [FieldSpec] {
+        let fields = AssistantSchema.fields(for: api)
+        return Step.steps(for: api).keys(step).compactMap { k in fields.first { $0.key == k } }
     }
 
     /// The voice step: the list, then the switch and the id it fills, each under its own name (the

@@ -79,4 +79,6 @@ public enum WizardEffect: Sendable, Equatable {
     case openDraft(slug: String)
     case fetchAssistant(id: String)
     case openEditor(path: String, text: String)
+    /// Record the generation the draft speaks with the draft (`--api`, or the Basics step's switch).
+    case chooseAPI(APIGeneration)
 }

@@ -178,6 +178,8 @@ public final class WizardRuntime: @unchecked Sendable {
                     }
                 } catch { post(.assistantFetched(.failure(error))) }
             }
+        case .chooseAPI(let api):
+            if let session, let e = session.choose(api: api) { post(.saved(.failed(e))) }
         case .openEditor(let path, let text):
             let env = environment
             let result = app.withTerminalReleased { ExternalEditor.edit(text, field: path, environment: env) }

@@ -56,17 +56,27 @@ public struct WizardState: Sendable {
     public var recordProblem: DraftError?
     /// A question about saving (another program changed the file; quitting could not save).
     var saveDialog: SaveDialog?
-    /// The API generation asked for (`--api`) or recorded with the draft; nil: detected from its keys.
+    /// The API generation asked for (`--api`), recorded with the draft, or detected from its keys
+    /// when it was opened; nil: nothing told (a new draft), so detected as it is edited.
     public var api: APIGeneration?
+    /// The generation `--api` asked for: every draft opened in this run speaks it (and records it).
+    public var requestedAPI: APIGeneration?
+    /// The question before switching the generation (Basics step): what changes, keep or drop.
+    var apiSwitch: APISwitchDialog?
     /// The generation the draft is edited and checked as.
     public var generation: APIGeneration { APIGeneration.resolve(api, for: draft) }
+    /// The steps that generation walks.
+    public var steps: StepList { Step.steps(for: generation) }
     public var issues: [ValidationIssue] = []
     /// Field messages from the server's last 422, shown until the field is edited.
     public var serverIssues: [ValidationIssue] = []
     public var step: Step = .basics
     public var visited: Set<Step> = [.basics]
     var form = Form()
+    /// The record form being typed in (the innermost, when records nest).
     var record: RecordEditor?
+    /// The record forms around it, outermost first (a tool's form under its header's).
+    var parentRecords: [RecordEditor] = []
     var review = ReviewPage()
     var start = StartScreen()
     var diff: PatchDiff?

@@ -192,7 +192,7 @@ struct WizardFuzzer {
                                                DraftSummary(slug: "b", name: nil, file: "/d/b.json", modified: nil, errorCount: 0, warningCount: 0,
                                                             loadError: .syntax(file: "/d/b.json", JSONSyntaxError(line: 1, column: 2, offset: 1, reason: "x")))]))
             case .openDraft(let slug): reply = .draftOpened(.success(OpenedDraft(slug: slug, body: ["name": "Opened \u{1B}[1m"])))
-            case .quitDiscarding, .saveElsewhere, .newDraft: break
+            case .quitDiscarding, .saveElsewhere, .newDraft, .chooseAPI: break
             case .resolveConflict(let choice): reply = choice == .reload ? .draftReloaded(["name": "reloaded"]) : .saved(.saved(slug: "fuzz"))
             case .fetchAssistant: reply = .assistantFetched(.failure(Self.error(.notFound)))
             case .openEditor(let path, _):

@@ -97,10 +97,11 @@ final class SandboxProcess {
     let log: String
     let baseURL: String
 
-    init(program: String, dir: String) throws {
+    /// `api`: the generation the sandbox speaks (`sandbox --api`); its own default when nil.
+    init(program: String, dir: String, api: APIGeneration? = nil) throws {
         log = dir + "/requests.jsonl"
         let out = dir + "/sandbox.out"
-        pid = try E2E.spawn([program, "sandbox", "--port", "0", "--log-requests", log],
+        pid = try E2E.spawn([program, "sandbox", "--port", "0", "--log-requests", log] + (api.map { ["--api", $0.rawValue] } ?? []),
                             environment: E2E.environment(home: dir), stdout: out, stderr: dir + "/sandbox.err")
         // It prints its address once it listens; poll its output until then (with a deadline).
         let deadline = Date().addingTimeInterval(20)

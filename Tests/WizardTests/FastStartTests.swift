@@ -40,7 +40,7 @@ import Testing
             let flags = Self.flags(of: c.type)
             #expect(flags.count >= 5, "\(c.name): found only \(flags.map(\.flag))")
             for f in flags {
-                let args = [c.name] + (c.needsDraft ? ["front-desk"] : []) + [f.flag] + (f.takesValue ? ["value-1"] : [])
+                let args = [c.name] + (c.needsDraft ? ["front-desk"] : []) + [f.flag] + (f.takesValue ? [f.flag == "--api" ? "latest" : "value-1"] : [])
                 let fast = WizardSettings.fastPath(args)
                 #expect(fast != nil, "the fast path refuses \(args.joined(separator: " "))")
                 let parsed = try AssistantWizardCommand.parseAsRoot(args)
@@ -49,8 +49,16 @@ import Testing
         }
     }
 
+    /// Issue 13: `--api` is a wizard flag, on the fast path too.
+    @Test func apiTakesTheFastPath() {
+        #expect(WizardSettings.fastPath(["new", "--api", "latest"])?.1.api == .latest)
+        #expect(WizardSettings.fastPath(["--api=seed", "--sandbox"])?.1.api == .seed)
+        #expect(WizardSettings.fastPath(["edit", "front-desk", "--api", "LATEST"])?.1.api == .latest)
+    }
+
     @Test func unusualCommandLinesGoToTheParser() {
-        for args in [["--help"], ["new", "--sandbox", "--sandbox"], ["new", "--nope"], ["edit"], ["new", "--theme"], ["validate", "x.json"]] {
+        for args in [["--help"], ["new", "--sandbox", "--sandbox"], ["new", "--nope"], ["edit"], ["new", "--theme"], ["validate", "x.json"],
+                     ["new", "--api", "future"], ["new", "--api"]] {
             #expect(WizardSettings.fastPath(args) == nil, "\(args)")
         }
     }

@@ -65,7 +65,15 @@ struct Harness {
         return []
     }
 
-    mutating func go(_ step: Step) { key(.alt(step.hotkey)) }
+    /// Jumps to `step` as a person would: its Alt+digit, or (past the ninth step, which has none)
+    /// Alt+9 and then Alt+N.
+    mutating func go(_ step: Step, sourceLocation: SourceLocation = #_sourceLocation) {
+        let steps = w.state.steps
+        if let k = steps.hotkey(step) { key(.alt(k)); return }
+        key(.alt("9"))
+        for _ in 0..<steps.count where w.state.step != step { key(.alt("n")) }
+        if w.state.step != step { Issue.record("no step \(step) in \(steps.all)", sourceLocation: sourceLocation) }
+    }
 
     /// Opens the record form of the focused list (`a`), types into its fields and keeps it (Ctrl-S).
     /// `values` are typed field by field, Tab between them; nil leaves a field as it is.
