@@ -71,7 +71,7 @@ struct WizardLauncher {
         var session: DraftSession?
         defer { session?.close() }
         switch entry {
-        case .start: wizard = .startScreen(backend: backend)
+        case .start: wizard = .startScreen(backend: backend, templates: Templates(environment: environment).startTemplates())
         case .new:
             session = DraftSession.new(store: store)
             wizard = Wizard(backend: backend)
