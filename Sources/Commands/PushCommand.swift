@@ -11,7 +11,7 @@ struct PushCommand: AsyncParsableCommand {
         The plan has one line a draft: + create, ~ update: FIELDS, = unchanged, ! conflict or refused. \
         A draft whose assistant changed on the server since the last pull or push, while the draft \
         changed too, is a conflict: refused unless --force (then the draft's changed fields are sent; \
-        the server keeps its other changes). A draft with errors is never sent. Without --yes the plan \
+        the server keeps its other changes, and the draft takes them, so it is in sync after). A draft with errors is never sent. Without --yes the plan \
         is confirmed on the terminal; without a terminal, --yes is required.
         Exit status, as for submit: 0 everything sent or nothing to send; 1 a draft is invalid, a \
         conflict was refused, or the server refused (4xx); 2 a draft or its record cannot be read; 3 \
@@ -43,6 +43,8 @@ struct PushCommand: AsyncParsableCommand {
         var file: String
         var line: String
         var send: SendPlan?
+        /// Forced over a conflict: what the server changed, taken into the draft once sent.
+        var adopt: [String] = []
     }
 
     func run() async throws {
@@ -88,6 +90,7 @@ struct PushCommand: AsyncParsableCommand {
                 if force {
                     step.line = "! conflict: \(AsCodeDrafts.fields(there)) changed on the server; sending anyway (--force): \(AsCodeDrafts.fields(changes.keys))  \(file)"
                     step.send = plan
+                    step.adopt = there
                 } else {
                     step.line = "! conflict: \(AsCodeDrafts.fields(there)) changed on the server  \(file) (pull after keeping your changes elsewhere, or --force to send \(AsCodeDrafts.fields(changes.keys)))"
                     exit.note(APIExit.rejected)
@@ -148,6 +151,15 @@ struct PushCommand: AsyncParsableCommand {
                     CLIOutput.stderr("\(s.file): created assistant \(a.id) \(server.onName).\n")
                 } else if case .update(_, let changes)? = s.send {
                     CLIOutput.stderr("\(s.file): updated assistant \(a.id): \(AsCodeDrafts.fields(changes.keys)).\n")
+                }
+                // The server kept its own changes: the draft takes them, so it is in sync again.
+                switch s.session.adopt(s.adopt, from: a) {
+                case .success(let moved) where !moved.isEmpty:
+                    CLIOutput.stderr("\(s.file): took from the server: \(AsCodeDrafts.fields(moved)).\n")
+                case .success: break
+                case .failure(let e):
+                    CLIOutput.stderr("error: \(s.file): sent, but the server's changes (\(AsCodeDrafts.fields(s.adopt))) could not be written into the draft: \(e.description); pull it before pushing again\n")
+                    exit.note(APIExit.usage)
                 }
                 if let warning = outcome.recordWarning {
                     CLIOutput.stderr("error: \(s.file): \(warning)\n")

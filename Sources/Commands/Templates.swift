@@ -1,4 +1,5 @@
 import AssistantModel
+import Wizard
 
 /// The starting points shipped in `templates/`: one request body a file, valid for both API
 /// generations (only fields both accept). `ASSISTANT_WIZARD_TEMPLATES` names another folder.
@@ -13,6 +14,12 @@ struct Templates {
     func names() -> [String] {
         guard let directory, let files = try? FileIO.list(directory) else { return [] }
         return files.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// Every template that can be read, for the start screen's "Start from a template" (one that
+    /// cannot is left out there; `templates NAME` says why).
+    func startTemplates() -> [StartTemplate] {
+        names().compactMap { n in (try? load(n).get()).map { StartTemplate(name: n, body: $0) } }
     }
 
     /// The template's body, or a message saying which templates there are.

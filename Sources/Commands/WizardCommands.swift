@@ -87,7 +87,7 @@ struct WizardLauncher {
         var session: DraftSession?
         defer { session?.close() }
         switch entry {
-        case .start: wizard = .startScreen(backend: backend)
+        case .start: wizard = .startScreen(backend: backend, templates: Templates(environment: environment).startTemplates())
         case .new:
             session = DraftSession.new(store: store)
             if let api = settings.api { session!.choose(api: api) }

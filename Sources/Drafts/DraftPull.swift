@@ -32,19 +32,31 @@ public enum DraftPull {
     }
 
     public static func pull(_ assistant: Assistant, from server: DraftServer, store: DraftStore, slug existing: String?) -> PullOutcome {
+        let (outcome, session) = pullOpen(assistant, from: server, store: store, slug: existing)
+        session?.close()
+        return outcome
+    }
+
+    /// `pull`, leaving the draft open (locked) for a front end to edit; nil when it failed. The
+    /// built-in sandbox's record lives only in this session, so the wizard must keep it.
+    public static func pullOpen(_ assistant: Assistant, from server: DraftServer, store: DraftStore, slug existing: String?) -> (PullOutcome, DraftSession?) {
         let pulled = JSONValue.object(assistant.requestBody)
         guard let slug = existing else {
             do throws(SessionError) {
                 let session = try DraftSession.fetched(assistant, from: server, store: store)
-                defer { session.close() }
-                return .created(slug: session.slug ?? "?")
-            } catch { return .failed(slug: nil, reason: error.description) }
+                return (.created(slug: session.slug ?? "?"), session)
+            } catch { return (.failed(slug: nil, reason: error.description), nil) }
         }
         let session: DraftSession
         do throws(SessionError) { session = try DraftSession.open(store: store, slug: slug) } catch {
-            return .failed(slug: slug, reason: error.description)
+            return (.failed(slug: slug, reason: error.description), nil)
         }
-        defer { session.close() }
+        let outcome = update(session, slug: slug, to: assistant, pulled: pulled, from: server)
+        if case .failed = outcome { session.close(); return (outcome, nil) }
+        return (outcome, session)
+    }
+
+    private static func update(_ session: DraftSession, slug: String, to assistant: Assistant, pulled: JSONValue, from server: DraftServer) -> PullOutcome {
         let record: SubmissionRecord?
         switch session.record(on: server) {
         case .failure(let e): return .failed(slug: slug, reason: e.description)
@@ -62,7 +74,46 @@ public enum DraftPull {
             case .changedOnDisk(let file, _): return .failed(slug: slug, reason: "\(file) was changed by another program while pulling; nothing was written")
             }
         }
-        if let e = session.remember(assistant, on: server, created: false) { return .failed(slug: slug, reason: e.description) }
+        if let e = session.remember(assistant, on: server, created: false) ?? session.recordGeneration(of: assistant) {
+            return .failed(slug: slug, reason: e.description)
+        }
         return same && moved.isEmpty ? .unchanged(slug: slug) : .updated(slug: slug, fields: moved)
+    }
+}
+
+extension PullOutcome {
+    /// The draft it ended in, if any.
+    public var slug: String? {
+        switch self {
+        case .created(let s), .updated(let s, _), .unchanged(let s), .keptLocalChanges(let s, _): return s
+        case .failed(let s, _): return s
+        }
+    }
+}
+
+extension DraftSession {
+    /// After a forced push: the fields the server changed since the last pull or push are taken
+    /// from its answer (`assistant`, which the record now holds), so the draft says what the
+    /// server has and the next status is in sync, and no later push writes the old values back.
+    /// Returns the fields that moved into the draft.
+    public func adopt(_ fields: [String], from assistant: Assistant) -> Result<[String], DraftError> {
+        guard var mine = body.objectValue else { return .success([]) }
+        let theirs = assistant.requestBody
+        let moved = fields.filter { key in
+            switch (mine[key], theirs[key]) {
+            case (nil, nil): return false
+            case (let a?, let b?): return !ChangeSet.same(a, b)
+            default: return true
+            }
+        }
+        guard !moved.isEmpty else { return .success([]) }
+        for key in moved { mine[key] = theirs[key] }
+        let api = APIGeneration.resolve(recordedAPI, for: .object(mine))
+        edit(CanonicalJSON.ordered(.object(mine), api: api))
+        switch save() {
+        case .saved, .nothingToSave: return .success(moved)
+        case .failed(let e): return .failure(e)
+        case .changedOnDisk(let file, _): return .failure(.file(.other(path: file, operation: "write", reason: "changed by another program meanwhile; nothing was written")))
+        }
     }
 }

@@ -71,6 +71,7 @@ public final class DraftSession: @unchecked Sendable {
         let session = DraftSession.new(store: store, body: .object(assistant.requestBody))
         if case .failed(let e) = session.save() { throw .unreadable(e) }
         if let failure = session.remember(assistant, on: server, created: false) { throw .unreadable(failure) }
+        if let failure = session.recordGeneration(of: assistant) { throw .unreadable(failure) }
         return session
     }
 
@@ -254,6 +255,29 @@ public final class DraftSession: @unchecked Sendable {
             case .failure(let e): return e
             }
             metadata[server.baseURL] = record
+            _metadata = .success(metadata)
+            guard let slug = _slug else { return .invalidName("(a draft that was never saved)") }
+            do throws(DraftError) { try store.writeMetadata(metadata, slug: slug) } catch { return error }
+            return nil
+        }
+    }
+}
+
+extension DraftSession {
+    /// Records the generation `assistant` speaks (when its keys tell) as the draft's, so a draft
+    /// taken from a latest server is checked, and its fields kept, as latest. Returns why the
+    /// sidecar could not be written, if it could not.
+    @discardableResult
+    public func recordGeneration(of assistant: Assistant) -> DraftError? {
+        guard let api = APIGeneration.detect(.object(assistant.json)) else { return nil }
+        return mutex.locked {
+            var metadata: DraftMetadata
+            switch _metadata {
+            case .success(let m): metadata = m
+            case .failure(let e): return e
+            }
+            guard metadata.api != api else { return nil }
+            metadata.api = api
             _metadata = .success(metadata)
             guard let slug = _slug else { return .invalidName("(a draft that was never saved)") }
             do throws(DraftError) { try store.writeMetadata(metadata, slug: slug) } catch { return error }

@@ -53,7 +53,8 @@ public enum DraftStatus: Sendable, Equatable {
             return Assistant(json: withID)?.requestBody
         } ?? JSONObject()
         let new = current.requestBody
-        return CanonicalJSON.requestKeyOrder.filter { key in
+        // Every generation's keys: a latest-only field moved on a latest server is drift too.
+        return CanonicalJSON.allRequestKeys.filter { key in
             switch (old[key], new[key]) {
             case (nil, nil): return false
             case (let a?, let b?): return !(ChangeSet.same(a, b) && ChangeSet.same(b, a))
@@ -105,5 +106,21 @@ extension DraftSession {
     /// This draft's status against `server`, fetching its assistant through `api`.
     public func status(on server: DraftServer, via api: any RevoxAPI) async -> Result<DraftStatus, RevoxError> {
         await DraftStatus.check(body: body, record: record(on: server), via: api)
+    }
+}
+
+extension DraftStatus {
+    /// The status in a few words (no id, no server name), as the drafts lists show it.
+    public var shortText: String {
+        func list(_ f: [String]) -> String { f.joined(separator: ", ") }
+        switch self {
+        case .neverSent: return "never sent here"
+        case .inSync: return "in sync"
+        case .changedHere(_, let f): return "changed here: \(list(f))"
+        case .changedOnServer(_, let f): return "changed on the server: \(list(f))"
+        case .conflict(_, let h, let t): return "conflict: \(list(h)) here, \(list(t)) on the server"
+        case .gone: return "gone from the server"
+        case .recordUnreadable: return "record unreadable"
+        }
     }
 }

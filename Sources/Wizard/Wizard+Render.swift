@@ -227,13 +227,20 @@ extension Wizard {
         canvas.put("Create and send a Revox voice assistant", row: area.row, col: area.col, maxWidth: area.width, style: .accent.with(.bold))
         switch state.start.mode {
         case .menu:
-            state.start.menu.render(into: &canvas, in: Rect(row: area.row + 2, col: area.col, width: 50, height: 4), focused: true)
+            state.start.menu.render(into: &canvas, in: Rect(row: area.row + 2, col: area.col, width: 50, height: StartScreen.entries.count), focused: true)
         case .drafts:
-            canvas.put("Saved drafts (type to filter, enter opens, esc back)", row: area.row + 2, col: area.col, maxWidth: area.width, style: .muted)
+            canvas.put("Saved drafts, status \(state.backend.server.onName) (type to filter, enter opens, esc back)".sanitizedForDisplay, row: area.row + 2, col: area.col, maxWidth: area.width, style: .muted)
+            if let line = state.start.selectedStatusLine { canvas.put(line, row: area.row + 1, col: area.col, maxWidth: area.width, style: .muted) }
             state.start.draftList.render(into: &canvas, in: Rect(row: area.row + 3, col: area.col, width: area.width, height: min(13, area.height - 4)), focused: true)
         case .fetchByID:
             canvas.put("Assistant id (enter fetches it into a draft; esc back)", row: area.row + 2, col: area.col, maxWidth: area.width, style: .muted)
             state.start.idInput.render(into: &canvas, in: Rect(row: area.row + 3, col: area.col, width: min(60, area.width), height: 1), focused: true)
+        case .templates:
+            canvas.put("Templates (enter starts a new draft from one, esc back)", row: area.row + 2, col: area.col, maxWidth: area.width, style: .muted)
+            state.start.templateList.render(into: &canvas, in: Rect(row: area.row + 3, col: area.col, width: area.width, height: min(9, area.height - 4)), focused: true)
+        case .pull:
+            canvas.put("Assistants \(state.backend.server.onName) (type to filter, enter pulls into a draft, esc back)".sanitizedForDisplay, row: area.row + 2, col: area.col, maxWidth: area.width, style: .muted)
+            state.start.assistantList.render(into: &canvas, in: Rect(row: area.row + 3, col: area.col, width: area.width, height: min(13, area.height - 4)), focused: true)
         }
         if let m = state.start.message {
             // Wrapped, not cut: a refusal names a file and a process, which must be readable whole.

@@ -72,6 +72,7 @@ extension Wizard {
                 state.start.message = error.message + " " + error.suggestion
                 return []
             }
+        case .draftStatuses, .assistantsListed, .pulled, .pulledAll: return startMessage(message)
         case .editorFinished(let path, let result):
             if path.hasPrefix(RecordEditor.editorPrefix), var editor = state.record {
                 let local = String(path.dropFirst(RecordEditor.editorPrefix.count))
@@ -534,6 +535,8 @@ extension Wizard {
                 state.start.mode = .fetchByID
                 state.start.message = nil
                 return []
+            case 3: return startEntry(.template)
+            case 4: return startEntry(.pull)
             default: return [.quit]
             }
         case .drafts:
@@ -554,6 +557,8 @@ extension Wizard {
                 return [.fetchAssistant(id: id)]
             }
             return []
+        case .templates: return templatesInput(event)
+        case .pull: return pullInput(event)
         }
     }
 

@@ -23,6 +23,15 @@ public enum WizardMessage: Sendable {
     /// An existing assistant fetched for editing, as a draft saved under this slug.
     case assistantFetched(Result<(draft: OpenedDraft, assistant: Assistant), RevoxError>)
     case draftOpened(Result<OpenedDraft, SessionError>)
+    /// Statuses of listed drafts against the server in use, by slug: the files' facts first, then
+    /// each server answer as it comes.
+    case draftStatuses([String: ListedStatus])
+    /// The server's assistants, for the start screen's pull list.
+    case assistantsListed(Result<[Assistant], RevoxError>)
+    /// One assistant pulled (by id or from the list): how, and its draft opened (nil: it failed).
+    case pulled(PullOutcome, OpenedDraft?)
+    /// Several pulled at once (the list's "all"): how each went.
+    case pulledAll([PullOutcome])
     /// `$EDITOR` returned: the new text for the field at `path`, or why it could not be read back.
     case editorFinished(path: String, Result<String, EditorFailure>)
 }
@@ -77,7 +86,11 @@ public enum WizardEffect: Sendable, Equatable {
     case cancelSend
     case listDrafts
     case openDraft(slug: String)
+    /// Fetch one assistant and pull it into a draft (its own draft when one has it), then open it.
     case fetchAssistant(id: String)
+    case listAssistants
+    /// Pull these assistants into drafts, as `pull` does; then open the one (`open`), or list the drafts.
+    case pull([Assistant], open: Bool)
     case openEditor(path: String, text: String)
     /// Record the generation the draft speaks with the draft (`--api`, or the Basics step's switch).
     case chooseAPI(APIGeneration)

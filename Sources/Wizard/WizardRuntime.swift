@@ -30,6 +30,8 @@ public final class WizardRuntime: @unchecked Sendable {
     var saveScheduled = false
     var tickScheduled = false
     var sendTask: Task<Void, Never>?
+    /// The drafts list's status requests; a new listing cancels the last one's.
+    var statusTask: Task<Void, Never>?
     /// The open draft; nil on the start screen until one is chosen. Set on the loop thread only.
     var session: DraftSession?
     /// Said on stderr once the terminal is back (where a rescued draft went).
@@ -149,11 +151,8 @@ public final class WizardRuntime: @unchecked Sendable {
             }
         case .cancelSend:
             sendTask?.cancel()
-        case .listDrafts:
-            let store = self.store
-            saveQueue.async { [self] in
-                do throws(DraftError) { post(.draftsListed(.success(try store.list()))) } catch { post(.draftsListed(.failure(error))) }
-            }
+        case .listDrafts, .fetchAssistant, .listAssistants, .pull:
+            performStart(effect, server: wizard.state.backend.server)
         case .openDraft(let slug):
             let (store, server) = (self.store, wizard.state.backend.server)
             saveQueue.async { [self] in
@@ -161,22 +160,6 @@ public final class WizardRuntime: @unchecked Sendable {
                     let s = try DraftSession.open(store: store, slug: slug)
                     app.mailbox.post(.opened(s, .draftOpened(.success(s.opened(on: server)))))
                 } catch { post(.draftOpened(.failure(error))) }
-            }
-        case .fetchAssistant(let id):
-            let (api, store, server) = (self.api, self.store, wizard.state.backend.server)
-            Task { [self] in
-                do throws(RevoxError) {
-                    let a = try await api.assistant(id: id)
-                    saveQueue.async { [self] in
-                        do throws(SessionError) {
-                            let s = try DraftSession.fetched(a, from: server, store: store)
-                            app.mailbox.post(.opened(s, .assistantFetched(.success((s.opened(on: server), a)))))
-                        } catch {
-                            post(.assistantFetched(.failure(RevoxError(kind: .invalidResponse, method: "GET", path: "/assistants/\(id)",
-                                message: "Fetched the assistant but could not save it as a draft: \(error)", suggestion: ""))))
-                        }
-                    }
-                } catch { post(.assistantFetched(.failure(error))) }
             }
         case .chooseAPI(let api):
             if let session, let e = session.choose(api: api) { post(.saved(.failed(e))) }

@@ -51,4 +51,50 @@ import Testing
         #expect(try store.load(slug) == ["name": "Mine", "prompt": "P2"])
         await server.stop()
     }
+
+    /// The drafts list: what the files tell is known before any request; the rest after one GET
+    /// a draft, and the server's refusal or absence is said, never guessed.
+    @Test func aListedDraftsStatusComesFromItsFilesFirstThenFromTheServer() async throws {
+        let store = try tempStore("listed")
+        let server = try await Server.start()
+        let a = try await server.client.createAssistant(["name": "Desk", "prompt": "P"])
+        let b = try await server.client.createAssistant(["name": "Gone", "prompt": "P"])
+        for x in [a, b] { _ = DraftPull.pull(x, from: server.draftServer, store: store, slug: nil) }
+        try store.create(["name": "Fresh", "prompt": "P"])
+        try store.save(["name": "Desk 2", "prompt": "P"], slug: "desk")
+        _ = try await server.client.updateAssistant(id: a.id, changes: ["prompt": "P2"])
+        try await server.client.deleteAssistant(id: b.id)
+
+        let gets = await server.sandbox.receivedRequests.count
+        let listed = ListedDraft.read(["desk", "gone", "fresh"], store: store, server: server.draftServer)
+        #expect(listed.map(\.local) == [.checking(changedHere: ["name"]), .checking(changedHere: []), .known(.neverSent)])
+        #expect(await server.sandbox.receivedRequests.count == gets, "the files' status asked the server")
+        // The built-in sandbox keeps no records on disk: never sent there.
+        #expect(ListedDraft.read(["desk"], store: store, server: .builtInSandbox).map(\.local) == [.known(.neverSent)])
+
+        let answers = await ListedDraft.check(listed, via: server.client)
+        #expect(answers == ["desk": .known(.conflict(id: a.id, here: ["name"], onServer: ["prompt"])), "gone": .known(.gone(id: b.id))])
+        #expect(await server.sandbox.receivedRequests.count == gets + 2)
+        await server.sandbox.stop()
+
+        // Unreachable: each is said to be unchecked, and only the first waits for the network.
+        let offline = await ListedDraft.check(listed, via: server.client)
+        guard case .unchecked(let here, let why)? = offline["desk"] else { Issue.record("\(offline)"); return }
+        #expect(here == ["name"] && !why.isEmpty)
+        #expect(offline["gone"].map { if case .unchecked = $0 { return true }; return false } == true)
+        #expect(offline["fresh"] == nil)
+        await server.client.shutdown()
+    }
+
+    /// A forced push: the fields the server changed are taken into the draft from its answer.
+    @Test func adoptTakesTheServersFieldsIntoTheDraft() async throws {
+        let store = try tempStore("adopt")
+        let a = Self.current(#"{"id": "a1", "name": "Desk", "prompt": "Theirs", "end_of_call_sentence": "Bye."}"#)
+        let session = DraftSession.new(store: store, body: ["name": "Mine", "prompt": "Old"])
+        _ = session.save()
+        #expect(session.adopt(["prompt", "end_of_call_sentence"], from: a) == .success(["prompt", "end_of_call_sentence"]))
+        #expect(try store.load(session.slug!) == ["name": "Mine", "prompt": "Theirs", "end_of_call_sentence": "Bye."])
+        #expect(session.adopt(["prompt"], from: a) == .success([]))
+        session.close()
+    }
 }

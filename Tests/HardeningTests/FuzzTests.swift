@@ -195,6 +195,10 @@ struct WizardFuzzer {
             case .quitDiscarding, .saveElsewhere, .newDraft, .chooseAPI: break
             case .resolveConflict(let choice): reply = choice == .reload ? .draftReloaded(["name": "reloaded"]) : .saved(.saved(slug: "fuzz"))
             case .fetchAssistant: reply = .assistantFetched(.failure(Self.error(.notFound)))
+            case .listAssistants:
+                reply = .assistantsListed(chance(0.5) ? .success([Assistant(json: JSONObject([("id", "a\u{1B}1"), ("name", "Hostile \u{1B}[2J")]))!]) : .failure(Self.error(.serverError)))
+            case .pull(let list, let open):
+                reply = open ? .pulled(.failed(slug: nil, reason: "x\u{1B}"), nil) : .pulledAll(list.map { .created(slug: $0.id) })
             case .openEditor(let path, _):
                 reply = .editorFinished(path: path, chance(0.8) ? .success(pick(Self.pastes)) : .failure(EditorFailure("no editor")))
             }

@@ -121,7 +121,55 @@ struct AsCodeTests {
         // Only the draft's change: the server keeps the prompt someone else wrote.
         #expect(try JSONParser.parse(sent.first!.body) == ["name": "Front desk (night)"])
         #expect(try await s.client.assistant(id: s.ids[0]).prompt == "You answer calls, briefly.")
+        #expect(forced.stderr.contains("took from the server: prompt"), "\(forced.stderr)")
+        // The draft took what the server kept, and its record the server's copy after the PATCH:
+        // nothing is left to say, and a second push must not write the old prompt back.
+        #expect(try s.body("front-desk").objectValue?["prompt"] == "You answer calls, briefly.")
+        #expect(try s.body("front-desk").objectValue?["name"] == "Front desk (night)")
+        let after = try await s.run(["status", "front-desk"])
+        #expect(after.status == 0 && after.stdout.contains("in sync"), "\(after.stdout)")
+        let again = try await s.run(["push", "--yes", "front-desk"])
+        #expect(again.status == 0 && again.stdout.contains("= unchanged  front-desk.json"), "\(again.stdout)")
+        #expect(await s.writes().count == before + 1, "the second push wrote")
         await s.stop()
+    }
+
+    /// A latest-generation assistant pulled keeps every field the latest schema knows, and its
+    /// record says which generation it speaks: status is clean and push sends nothing.
+    @Test func aLatestAssistantIsPulledWhole() async throws {
+        let (dir, env) = try CLITests.hermeticEnv()
+        let sb = try await Sandbox.start(SandboxOptions(api: .latest))
+        let client = RevoxHTTPClient(configuration: try RevoxConfiguration(baseURL: sb.baseURL, apiKey: APIKey(sb.apiKey)), options: Fixture.fastOptions)
+        let drafts = dir.appendingPathComponent("assistants")
+        let run = { (args: [String]) in try await CLITests.run(args + ["--drafts-dir", drafts.path], env: CLITests.env(env, for: sb)) }
+        let a = try await client.createAssistant(LatestSandboxTests.full)
+        let pull = try await run(["pull", a.id])
+        #expect(pull.status == 0, "\(pull.stdout)\(pull.stderr)")
+        let slug = try #require(pull.stdout.split(separator: " ").dropFirst().first.map { String($0.dropLast(5)) }, "\(pull.stdout)")
+        let body = try JSONParser.parse(Array(try Data(contentsOf: drafts.appendingPathComponent(slug + ".json"))))
+        let expected = a.requestBody
+        let latestOnly = Set(CanonicalJSON.requestKeyOrder(for: .latest)).subtracting(CanonicalJSON.requestKeyOrder)
+        #expect(!latestOnly.isEmpty)
+        for key in expected.keys { #expect(body.objectValue?[key] != nil, "the pulled draft lost \(key)") }
+        for key in latestOnly where expected[key] != nil { #expect(body.objectValue?[key] == expected[key], "\(key)") }
+        let meta = try JSONParser.parse(Array(try Data(contentsOf: drafts.appendingPathComponent(".\(slug).meta.json"))))
+        #expect(meta.objectValue?["api"] == "latest", "\(meta)")
+
+        let validate = try await CLITests.run(["validate", drafts.appendingPathComponent(slug + ".json").path], env: env)
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+        let status = try await run(["status"])
+        #expect(status.status == 0 && status.stdout.contains("in sync"), "\(status.stdout)\(status.stderr)")
+        let before = await sb.receivedRequests.filter { $0.method != "GET" }.count
+        let push = try await run(["push", "--yes"])
+        #expect(push.status == 0 && push.stdout.contains("= unchanged"), "\(push.stdout)\(push.stderr)")
+        #expect(await sb.receivedRequests.filter { $0.method != "GET" }.count == before)
+
+        // Drift in a field only the latest generation has is drift too.
+        _ = try await client.updateAssistant(id: a.id, changes: ["sms_enabled": false])
+        let drift = try await run(["status"])
+        #expect(drift.status == 1 && drift.stdout.contains("changed on the server since the last pull or push: sms_enabled"), "\(drift.stdout)")
+        await client.shutdown()
+        await sb.stop()
     }
 
     @Test func aNewDraftIsCreatedAndAnInvalidOneNeverSent() async throws {
