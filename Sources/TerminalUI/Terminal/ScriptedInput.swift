@@ -51,7 +51,8 @@ public final class ScriptedInput: InputSource {
 
     public var pendingTimeout: Int32? {
         if decoder.isPending { return escapeDelay }
-        guard next < steps.count else { return nil }
+        // Run out: no wait, so the loop sees at once that the input is closed (and hangs up).
+        guard next < steps.count else { return 0 }
         if case .wait = steps[next] { return 2 }
         return 0
     }
