@@ -51,6 +51,14 @@ static inline mmask_t ncs_BUTTON_CTRL(void)  { return BUTTON_CTRL; }
 static inline mmask_t ncs_BUTTON_ALT(void)   { return BUTTON_ALT; }
 static inline int ncs_KEY_F(int n) { return KEY_F(n); }
 
+/* Terminfo flags the frame writer needs; declared here because <term.h> defines capability
+ * names (lines, columns, …) as macros. */
+extern int tigetflag(const char *);
+/* Erasing (EL) paints the current background colour. */
+static inline int ncs_back_color_erase(void) { return tigetflag("bce") > 0; }
+/* Writing the last column does not wrap at once (so the bottom-right cell can be written). */
+static inline int ncs_eat_newline_glitch(void) { return tigetflag("xenl") > 0; }
+
 /* Signal plumbing: sigaction's handler fields are a union behind macros in glibc. */
 static inline int ncs_sigaction_handler(int sig, void (*handler)(int), int flags) {
     struct sigaction sa;

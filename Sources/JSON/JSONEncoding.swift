@@ -105,6 +105,9 @@ public enum JSONEncoding {
             var runStart = 0
             var j = 0
             while j < buf.count {
+                // Plain ASCII runs a word at a time (a 1 MB prompt is mostly that).
+                j = ByteScan.skipPlainOutputWords(buf, from: j)
+                guard j < buf.count else { break }
                 let b = buf[j]
                 j += 1
                 // C1 controls, bidi overrides and marks (RLM, LRM, ALM), the BOM and tag characters are

@@ -174,17 +174,29 @@ public struct JSONParser {
         let open = i
         i += 1
         let start = i
-        // Fast path: no escapes, just find the closing quote and validate the UTF-8 once.
+        // Fast path: no escapes, just find the closing quote (plain runs a word at a time) and
+        // validate the UTF-8 once; an all-ASCII string needs no validation (most keys and values:
+        // String(validating:) is generic and costs a metadata lookup per call).
+        var ascii = true
         while i < buf.count {
+            i = ByteScan.skipPlainStringWords(buf, from: i, allowNonASCII: !ascii)
+            guard i < buf.count else { break }
             let b = buf[i]
             if b == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: buf[start..<i])
-                guard let s = String(validating: slice, as: UTF8.self) else { throw invalidUTF8(in: start..<i) }
+                let s: String
+                if ascii {
+                    s = String(decoding: slice, as: UTF8.self)
+                } else {
+                    guard let v = String(validating: slice, as: UTF8.self) else { throw invalidUTF8(in: start..<i) }
+                    s = v
+                }
                 i += 1
                 return s
             }
             if b == UInt8(ascii: "\\") { break }
             if b < 0x20 { throw controlCharacter(b) }
+            if b >= 0x80 { ascii = false }
             i += 1
         }
         if i >= buf.count { throw error("a string is not closed: the closing '\"' is missing", at: open) }
@@ -193,6 +205,7 @@ public struct JSONParser {
         out.reserveCapacity(i - start + 16)
         var runStart = start
         while true {
+            i = ByteScan.skipPlainStringWords(buf, from: i, allowNonASCII: true)
             guard i < buf.count else { throw error("a string is not closed: the closing '\"' is missing", at: open) }
             let b = buf[i]
             if b == UInt8(ascii: "\"") {

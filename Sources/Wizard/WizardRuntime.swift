@@ -37,7 +37,9 @@ public final class WizardRuntime: @unchecked Sendable {
     /// Said on stderr once the terminal is back (where a rescued draft went).
     public private(set) var farewell: String?
 
-    public init(api: any RevoxAPI, store: DraftStore, session: DraftSession?, environment: [String: String], theme: Theme) {
+    /// On the real terminal, or on `screen` with `input` (tests run the real loop without one).
+    public init(api: any RevoxAPI, store: DraftStore, session: DraftSession?, environment: [String: String], theme: Theme,
+                screen: (any Screen)? = nil, input: (any InputSource)? = nil) {
         self.api = api
         self.store = store
         self.session = session
@@ -47,13 +49,13 @@ public final class WizardRuntime: @unchecked Sendable {
         options.minimumCols = Wizard.minimumSize.cols
         options.minimumRows = Wizard.minimumSize.rows
         options.handlesTermination = true
-        app = App(options: options)
+        if let screen, let input { app = App(options: options, screen: screen, input: input) } else { app = App(options: options) }
     }
 
     /// Runs until the user quits; returns the exit status.
     public func run(_ wizard: Wizard) -> Int32 {
         var wizard = wizard
-        let size = terminalSize()
+        let size = app.size.rows > 0 ? app.size : terminalSize()
         _ = wizard.update(.resize(rows: size.rows, cols: size.cols))
         app.schedule(after: 0, .startUp)
         let code = app.run(state: &wizard, update: { [self] w, event, app in

@@ -2,6 +2,26 @@ import Testing
 @testable import TerminalUI
 
 @Suite struct CanvasTests {
+    @Test func aWideCharacterDrawnOverAnotherIsKept() {
+        var c = Canvas(rows: 1, cols: 6)
+        c.put("中文", row: 0, col: 0)
+        c.put("日", row: 0, col: 0)
+        #expect(c.text(row: 0) == "日文  ", "was a blank and an orphan continuation")
+        c.put("本", row: 0, col: 1)
+        #expect(c.text(row: 0) == " 本   ", "both cut characters blanked")
+        #expect(c[0, 0].width == 1 && c[0, 1].width == 2 && c[0, 2].width == 0 && c[0, 3].width == 1)
+    }
+
+    @Test func aFillThatCutsWideCharactersBlanksTheirOtherHalves() {
+        var c = Canvas(rows: 2, cols: 8)
+        c.put("中文中文", row: 0, col: 0)
+        c.put("abcdefgh", row: 1, col: 0)
+        c.fill(Rect(row: 0, col: 1, width: 4, height: 2), with: "x", style: .muted)
+        #expect(c.text(row: 0) == " xxxx 文")
+        #expect(c.text(row: 1) == "axxxxfgh")
+        #expect(c[0, 0].width == 1 && c[0, 5].width == 1 && c[0, 6].width == 2 && c[0, 4].style == .muted)
+    }
+
     @Test func wideCharactersTakeTwoCellsAndClip() {
         var c = Canvas(rows: 1, cols: 6)
         let used = c.put("a中b😀", row: 0, col: 0)

@@ -49,6 +49,7 @@ public struct Cell: Equatable, Sendable, Hashable {
     }
 
     public var isContinuation: Bool { width == 0 }
+    var hasMarks: Bool { marks != nil }
     public static let blank = Cell()
 }
 
@@ -71,6 +72,18 @@ public struct Canvas: Equatable, Sendable {
     }
 
     public var bounds: Rect { Rect(row: 0, col: 0, width: cols, height: rows) }
+
+    /// Blank again, at this size, in the same memory (the run loop draws every frame into one).
+    public mutating func reset(rows: Int, cols: Int) {
+        let rows = max(0, rows), cols = max(0, cols)
+        if rows * cols == cells.count {
+            cells.withUnsafeMutableBufferPointer { $0.update(repeating: .blank) }
+        } else {
+            cells = Array(repeating: .blank, count: rows * cols)
+        }
+        self.rows = rows; self.cols = cols
+        cursorRow = -1; cursorCol = -1
+    }
 
     public subscript(row: Int, col: Int) -> Cell {
         get { cells[row * cols + col] }
@@ -119,7 +132,13 @@ public struct Canvas: Equatable, Sendable {
                 }
                 if c >= 0 {
                     set(row, c, Cell(scalar: s, width: UInt8(w), style: style))
-                    if w == 2 { set(row, c + 1, Cell(scalar: "\u{0}", width: 0, style: style)) }
+                    if w == 2 {
+                        // Set directly: through `set`, an old continuation here would blank the
+                        // glyph just written (a wide character drawn over another one).
+                        let j = row * cols + c + 1
+                        if cells[j].width == 2, c + 2 < cols { cells[j + 1] = Cell(scalar: " ", width: 1, style: cells[j + 1].style) }
+                        cells[j] = Cell(scalar: "\u{0}", width: 0, style: style)
+                    }
                     lastCell = c
                 } else if c + w > 0 {
                     set(row, 0, Cell(scalar: " ", width: 1, style: style)) // left half cut off
@@ -136,7 +155,17 @@ public struct Canvas: Equatable, Sendable {
         let c0 = max(0, rect.col), c1 = min(cols, rect.right)
         guard r0 < r1, c0 < c1 else { return }
         let cell = Cell(String(char), width: 1, style: style)
-        for r in r0..<r1 { for c in c0..<c1 { set(r, c, cell) } }
+        // Only the rectangle's edges can cut a wide character; the inside is overwritten whole.
+        // (Every frame starts with a full-screen fill: a cell at a time it was a fifth of a key.)
+        let cols = self.cols
+        cells.withUnsafeMutableBufferPointer { p in
+            for r in r0..<r1 {
+                let base = r * cols
+                if p[base + c0].width == 0, c0 > 0 { p[base + c0 - 1] = Cell(scalar: " ", width: 1, style: p[base + c0 - 1].style) }
+                if p[base + c1 - 1].width == 2, c1 < cols { p[base + c1] = Cell(scalar: " ", width: 1, style: p[base + c1].style) }
+                (p.baseAddress! + base + c0).update(repeating: cell, count: c1 - c0)
+            }
+        }
     }
 
     /// Changes the style of existing cells (for highlighting a row) without changing text.

@@ -45,16 +45,30 @@ public final class App<Message: Sendable> {
 
     public let mailbox = Mailbox<Message>()
     public let options: Options
+    /// The real terminal while `run` owns it (nil with an injected screen and input).
     public private(set) var terminal: Terminal?
     private var timers: [(deadline: UInt64, message: Message)] = []
+    /// A screen and input given at init (tests); otherwise `run` opens the terminal.
+    private let injected: (screen: any Screen, input: any InputSource)?
+    private var screen: (any Screen)?
+    private var input: (any InputSource)?
+    /// The pipe TERM and HUP are told through (see `requestTermination`).
+    private var signalPipe: [Int32] = [-1, -1]
 
-    public init(options: Options = Options()) { self.options = options }
-
-    static func nowNanos() -> UInt64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+    /// A program on the real terminal, opened when `run` starts.
+    public init(options: Options = Options()) {
+        self.options = options
+        injected = nil
     }
+
+    /// A program on `screen` with `input`: the same loop without a terminal (an in-memory screen
+    /// and a scripted input in tests).
+    public init(options: Options = Options(), screen: any Screen, input: any InputSource) {
+        self.options = options
+        injected = (screen, input)
+    }
+
+    static func nowNanos() -> UInt64 { monotonicNanos() }
 
     /// Delivers `message` to update after `seconds` (spinner ticks, debounced saves). Call from
     /// the loop's thread (inside update); other threads post to `mailbox`.
@@ -65,23 +79,43 @@ public final class App<Message: Sendable> {
 
     /// Releases the terminal while `body` runs (e.g. `$EDITOR`), then restores it and redraws.
     public func withTerminalReleased<T>(_ body: () throws -> T) rethrows -> T {
-        guard let terminal else { return try body() }
-        return try terminal.withTerminalReleased(body)
+        guard let input else { return try body() }
+        return try input.withTerminalReleased(body)
     }
 
-    /// Current screen size (rows, cols).
-    public var size: (rows: Int, cols: Int) { (terminal?.screen.rows ?? 0, terminal?.screen.cols ?? 0) }
+    /// Current screen size (rows, cols); before `run`, the injected screen's (0×0 for the terminal).
+    public var size: (rows: Int, cols: Int) {
+        guard let s = screen ?? injected?.screen else { return (0, 0) }
+        return (s.rows, s.cols)
+    }
+
+    /// Tells the loop a TERM or HUP arrived, as the signal handler does (with
+    /// `Options.handlesTermination`, while `run` runs): update gets `.terminate`.
+    public func requestTermination(signal: Int32) {
+        guard signalPipe[1] >= 0 else { return }
+        var byte = UInt8(truncatingIfNeeded: signal)
+        _ = write(signalPipe[1], &byte, 1)
+    }
 
     /// Runs until update returns `.quit(code)`; returns the code. The terminal is restored on return.
     public func run<State>(state: inout State,
                            update: (inout State, AppEvent<Message>, App<Message>) -> LoopAction,
                            render: (State, inout Canvas) -> Void) -> Int32 {
-        let term = Terminal(options: options.terminal)
-        terminal = term
-        defer { term.stop(); terminal = nil }
-        let screen = term.screen
+        let screen: any Screen, input: any InputSource
+        if let injected {
+            (screen, input) = injected
+        } else {
+            let term = Terminal(options: options.terminal)
+            terminal = term
+            (screen, input) = (term.screen, term)
+        }
+        self.screen = screen
+        self.input = input
+        defer { terminal?.stop(); terminal = nil; self.screen = nil; self.input = nil }
+        // One canvas, reused: a frame is drawn over the previous one's memory, not a new one.
+        var canvas = Canvas(rows: 0, cols: 0)
         func draw() {
-            var canvas = Canvas(rows: screen.rows, cols: screen.cols)
+            canvas.reset(rows: screen.rows, cols: screen.cols)
             if screen.cols < options.minimumCols || screen.rows < options.minimumRows {
                 App.drawTooSmall(into: &canvas, needCols: options.minimumCols, needRows: options.minimumRows)
             } else {
@@ -90,43 +124,50 @@ public final class App<Message: Sendable> {
             screen.present(canvas)
         }
         draw()
-        var signalPipe: [Int32] = [-1, -1]
         if options.handlesTermination, pipe(&signalPipe) == 0 {
             for fd in signalPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
             _ = fcntl(signalPipe[1], F_SETFL, O_NONBLOCK)
-            routeTermination(to: signalPipe[1])
+            if terminal != nil { routeTermination(to: signalPipe[1]) }
         }
         defer {
-            routeTermination(to: -1)
+            if terminal != nil { routeTermination(to: -1) }
             if signalPipe[0] >= 0 { close(signalPipe[0]); close(signalPipe[1]) }
+            signalPipe = [-1, -1]
         }
-        var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: mailbox.readFD, events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: signalPipe[0], events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: term.resizeFD, events: Int16(POLLIN), revents: 0)]
+        var fds = [pollfd(fd: mailbox.readFD, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: signalPipe[0], events: Int16(POLLIN), revents: 0)]
+        fds += input.readinessFDs.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        var hungUp = false
         while true {
             var timeout: Int32 = -1
             if let t = timers.first {
                 let now = Self.nowNanos()
                 timeout = t.deadline <= now ? 0 : Int32(min(60_000, (t.deadline - now) / 1_000_000 + 1))
             }
-            if term.inputPending { timeout = timeout < 0 ? options.terminal.escapeDelay : min(timeout, options.terminal.escapeDelay) }
+            if let p = input.pendingTimeout { timeout = timeout < 0 ? p : min(timeout, p) }
             for i in fds.indices { fds[i].revents = 0 }
             let n = poll(&fds, nfds_t(fds.count), timeout)
             var events: [AppEvent<Message>] = []
-            if fds[2].revents != 0 {
+            if fds[1].revents != 0 {
                 var sig: UInt8 = 0
                 _ = read(signalPipe[0], &sig, 1)
                 events.append(.terminate(signal: Int32(sig)))
             }
             // Input first (a resize, then the keys).
-            events += term.readEvents(timedOut: n == 0).map { .input($0) }
-            if fds[1].revents != 0 { events += mailbox.takeAll().map { .message($0) } }
+            events += input.readEvents(timedOut: n == 0).map { .input($0) }
+            if fds[0].revents != 0 { events += mailbox.takeAll().map { .message($0) } }
             let now = Self.nowNanos()
             while let t = timers.first, t.deadline <= now { timers.removeFirst(); events.append(.message(t.message)) }
+            // No more input will come (a script ran out): as a hang-up, once; then as a second one.
+            if events.isEmpty, input.isClosed {
+                guard options.handlesTermination, !hungUp else { return 128 + SIGHUP }
+                hungUp = true
+                events.append(.terminate(signal: SIGHUP))
+            }
             if events.isEmpty { continue }
             for e in events {
                 if case .input(.key(let k)) = e, options.suspendOnCtrlZ, k == .ctrl("z") {
-                    term.suspend()
+                    input.suspend()
                     continue
                 }
                 if case .quit(let code) = update(&state, e, self) { return code }

@@ -6,7 +6,7 @@ import Glibc
 /// Owns the terminal while a full-screen program runs: locale (UTF-8, with a C.UTF-8 fallback),
 /// curses modes, colours, mouse, bracketed paste, the guards that restore the terminal on signals,
 /// crashes and `exit()`, and stderr held until the end. Start one at a time.
-public final class Terminal {
+public final class Terminal: InputSource {
     public struct Options: Sendable {
         public var mouse = true
         /// ms to wait after ESC before it counts as the Escape key (not Alt+key).
@@ -76,6 +76,8 @@ public final class Terminal {
             mousemask(ncs_BUTTON1_PRESSED() | ncs_BUTTON1_RELEASED() | ncs_BUTTON4_PRESSED() | ncs_BUTTON5_PRESSED() | ncs_BUTTON3_PRESSED(), nil)
             mouseinterval(0)
         }
+        // Curses writes only here (its start-up clear, keypad and mouse modes): frames are ours.
+        refresh()
         // putp() does not reach tmux; a direct write does.
         let on = Array("\u{1B}[?2004h".utf8)
         _ = on.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
@@ -142,4 +144,10 @@ public final class Terminal {
 
     /// True when an ESC waits for the next key (the loop then polls with the ESC delay).
     public var inputPending: Bool { decoder.isPending }
+
+    /// The tty and the resize pipe.
+    public var readinessFDs: [Int32] { [0, resizeFD] }
+    public var pendingTimeout: Int32? { decoder.isPending ? options.escapeDelay : nil }
+    /// A closed terminal sends SIGHUP; reads never end the loop themselves.
+    public var isClosed: Bool { false }
 }

@@ -18,9 +18,10 @@ nonisolated(unsafe) private var terminationRequested: sig_atomic_t = 0
 nonisolated(unsafe) private(set) var resizePipeReadFD: Int32 = -1
 nonisolated(unsafe) private var resizePipeWriteFD: Int32 = -1
 
-/// Escape sequences that turn off what we turned on (mouse tracking, bracketed paste) and show
-/// the cursor; written with `write(2)` because it is safe in a signal handler.
-private let modesOff: [UInt8] = Array("\u{1B}[?2004l\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l\u{1B}[?25h".utf8)
+/// Escape sequences that turn off what we turned on (mouse tracking, bracketed paste), reset the
+/// attributes our frames leave set (curses does not know them) and show the cursor; written with
+/// `write(2)` because it is safe in a signal handler.
+private let modesOff: [UInt8] = Array("\u{1B}[0m\u{1B}[?2004l\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l\u{1B}[?25h".utf8)
 
 private func writeAll(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) {
     var off = 0

@@ -1,0 +1,216 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Turns each frame into the bytes that take the terminal from the frame before to it. This is
+/// the render path's one diff: row by row (a row that did not change costs one `memcmp`), then
+/// the changed runs of cells. The terminal's cursor and attributes are tracked across frames, so
+/// a character typed at the cursor sends about one byte.
+///
+/// The sequences are the ECMA-48 / xterm ones every terminal curses describes as xterm, screen,
+/// tmux or linux takes: CUP, CHA, CUF (moves), SGR with 8, 16 or 256 colours, EL, DECTCEM.
+struct FrameWriter {
+    struct Capabilities: Sendable {
+        /// Colours the terminal has (0: monochrome; the mono theme is used below 8).
+        var colors: Int
+        /// EL paints the current background colour (terminfo `bce`).
+        var backColorErase: Bool
+        /// Writing the last column does not wrap at once (`xenl`), so the bottom-right cell is safe.
+        var eatNewlineGlitch: Bool
+    }
+
+    let capabilities: Capabilities
+    private(set) var theme: Theme
+    /// What the terminal shows (valid while `shownValid`).
+    private var shown: [Cell] = []
+    private var shownRows = 0, shownCols = 0, shownValid = false
+    /// SGR sequences by style, shared by styles that look the same; the one in effect (-1: unknown).
+    private var sgrIndex: [Style: Int] = [:]
+    private var sgrBytes: [[UInt8]] = []
+    private var erasable: [Bool] = []
+    private var currentSGR = -1
+    /// The terminal's cursor (-1: unknown, e.g. after writing the last column).
+    private var row = -1, col = -1
+    private var cursorShown: Bool?
+
+    init(theme: Theme, capabilities: Capabilities) {
+        self.theme = theme
+        self.capabilities = capabilities
+    }
+
+    /// Forgets what the terminal shows: the next frame is drawn whole.
+    mutating func invalidate() {
+        shownValid = false
+        currentSGR = -1
+        row = -1; col = -1
+        cursorShown = nil
+    }
+
+    mutating func setTheme(_ t: Theme) {
+        theme = t
+        sgrIndex = [:]; sgrBytes = []; erasable = []
+        invalidate()
+    }
+
+    /// Appends to `out` what changes the terminal from the last frame to `canvas`.
+    mutating func frame(_ canvas: Canvas, into out: inout [UInt8]) {
+        let rows = canvas.rows, cols = canvas.cols
+        let full = !shownValid || shownRows != rows || shownCols != cols
+        if full {
+            shown = Array(repeating: .blank, count: rows * cols)
+            shownRows = rows; shownCols = cols; shownValid = true
+        }
+        let rowBytes = cols * MemoryLayout<Cell>.stride
+        // Taken out while the rows are written (emitRun mutates self), put back after: no copy.
+        var shownCells: [Cell] = []
+        swap(&shownCells, &shown)
+        defer { swap(&shownCells, &shown) }
+        canvas.cells.withUnsafeBufferPointer { new in
+            shownCells.withUnsafeMutableBufferPointer { old in
+                for r in 0..<rows {
+                    let base = r * cols
+                    if !full, memcmp(new.baseAddress! + base, old.baseAddress! + base, rowBytes) == 0 { continue }
+                    if full {
+                        emitRun(new, row: r, from: 0, to: cols, rows: rows, cols: cols, into: &out)
+                    } else {
+                        var c = 0
+                        while c < cols {
+                            guard new[base + c] != old[base + c] else { c += 1; continue }
+                            // A changed run, widened to whole wide characters.
+                            var start = c
+                            if new[base + start].width == 0, start > 0 { start -= 1 }
+                            var end = c
+                            while end < cols, new[base + end] != old[base + end] || new[base + end].width == 0 { end += 1 }
+                            if end < cols, new[base + end - 1].width == 2 { end += 1 }
+                            emitRun(new, row: r, from: start, to: min(end, cols), rows: rows, cols: cols, into: &out)
+                            c = end
+                        }
+                    }
+                    for c in base..<(base + cols) { old[c] = new[c] }
+                }
+            }
+        }
+        if let cur = canvas.cursor, cur.row >= 0, cur.row < rows, cur.col >= 0, cur.col < cols {
+            move(to: cur.row, cur.col, into: &out)
+            if cursorShown != true { out += Self.showCursor; cursorShown = true }
+        } else if cursorShown != false {
+            out += Self.hideCursor; cursorShown = false
+        }
+    }
+
+    static let showCursor = Array("\u{1B}[?25h".utf8)
+    static let hideCursor = Array("\u{1B}[?25l".utf8)
+
+    /// Writes cells [c0, c1) of row `r`; a run that ends the row with blanks ends in EL instead.
+    private mutating func emitRun(_ cells: UnsafeBufferPointer<Cell>, row r: Int, from c0: Int, to c1: Int,
+                                  rows: Int, cols: Int, into out: inout [UInt8]) {
+        let base = r * cols
+        var stop = c1
+        var erase = false
+        if c1 == cols {
+            let last = cells[base + cols - 1]
+            if last.isPlainBlank, eraseOK(last.style) {
+                var k = cols - 1
+                while k > c0, cells[base + k - 1].isPlainBlank, cells[base + k - 1].style == last.style { k -= 1 }
+                if cols - k >= 4 { stop = k; erase = true }
+            }
+        }
+        if stop > c0 { move(to: r, c0, into: &out) }
+        var c = c0
+        while c < stop {
+            let cell = cells[base + c]
+            if cell.width == 0 { c += 1; continue }
+            // Without xenl, writing the bottom-right cell would scroll the screen.
+            if r == rows - 1, c + Int(cell.width) >= cols, !capabilities.eatNewlineGlitch { break }
+            setStyle(cell.style, into: &out)
+            cell.forEachScalar { appendUTF8($0, to: &out) }
+            c += Int(cell.width)
+            col = c >= cols ? -1 : c
+            if col < 0 { row = -1 }
+        }
+        if erase {
+            move(to: r, stop, into: &out)
+            setStyle(cells[base + stop].style, into: &out)
+            out += [0x1B, 0x5B, 0x4B] // ESC [ K
+        }
+    }
+
+    private mutating func move(to r: Int, _ c: Int, into out: inout [UInt8]) {
+        if row == r, col == c { return }
+        if row == r, col >= 0, c > col, c - col < 10 {
+            out += [0x1B, 0x5B]; appendNumber(c - col, to: &out); out.append(0x43) // CUF
+        } else if row == r, col >= 0 {
+            out += [0x1B, 0x5B]; appendNumber(c + 1, to: &out); out.append(0x47) // CHA
+        } else {
+            out += [0x1B, 0x5B]; appendNumber(r + 1, to: &out)
+            if c > 0 { out.append(0x3B); appendNumber(c + 1, to: &out) }
+            out.append(0x48) // CUP
+        }
+        row = r; col = c
+    }
+
+    private mutating func setStyle(_ style: Style, into out: inout [UInt8]) {
+        let i = index(of: style)
+        if i != currentSGR { out += sgrBytes[i]; currentSGR = i }
+    }
+
+    private mutating func eraseOK(_ style: Style) -> Bool { erasable[index(of: style)] }
+
+    /// The SGR sequence for `style` (absolute: it starts with a reset), made once per style.
+    private mutating func index(of style: Style) -> Int {
+        if let i = sgrIndex[style] { return i }
+        let colors = capabilities.colors
+        let s = (colors >= 8 ? theme : ThemeLoader.builtInMono).style(for: style.slot)
+        let a = s.attributes.union(style.attributes)
+        var seq: [UInt8] = [0x1B, 0x5B, 0x30]
+        func param(_ n: Int) { seq.append(0x3B); appendNumber(n, to: &seq) }
+        if a.contains(.bold) { param(1) }
+        if a.contains(.dim) { param(2) }
+        if a.contains(.italic) { param(3) }
+        if a.contains(.underline) { param(4) }
+        if a.contains(.reverse) { param(7) }
+        var bgDefault = true
+        if colors >= 8 {
+            if let f = s.foreground.index(forColors: colors) {
+                if f < 8 { param(30 + f) } else if f < 16 { param(90 + f - 8) } else { param(38); param(5); param(f) }
+            }
+            if let b = s.background.index(forColors: colors) {
+                bgDefault = false
+                if b < 8 { param(40 + b) } else if b < 16 { param(100 + b - 8) } else { param(48); param(5); param(b) }
+            }
+        }
+        seq.append(0x6D) // m
+        // An erased cell shows no underline or reverse, and the background only with bce.
+        let canErase = !a.contains(.underline) && !a.contains(.reverse) && (bgDefault || capabilities.backColorErase)
+        let i: Int
+        if let same = sgrBytes.firstIndex(of: seq), erasable[same] == canErase { i = same } else {
+            i = sgrBytes.count
+            sgrBytes.append(seq)
+            erasable.append(canErase)
+        }
+        sgrIndex[style] = i
+        return i
+    }
+}
+
+@inline(__always)
+private func appendNumber(_ n: Int, to out: inout [UInt8]) {
+    if n >= 10 { appendNumber(n / 10, to: &out) }
+    out.append(UInt8(48 + n % 10))
+}
+
+@inline(__always)
+private func appendUTF8(_ s: Unicode.Scalar, to out: inout [UInt8]) {
+    let v = s.value
+    switch v {
+    case 0..<0x80: out.append(UInt8(v))
+    case 0x80..<0x800: out += [UInt8(0xC0 | (v >> 6)), UInt8(0x80 | (v & 0x3F))]
+    case 0x800..<0x10000: out += [UInt8(0xE0 | (v >> 12)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))]
+    default: out += [UInt8(0xF0 | (v >> 18)), UInt8(0x80 | ((v >> 12) & 0x3F)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))]
+    }
+}
+
+extension Cell {
+    /// A space with no marks: what EL leaves.
+    var isPlainBlank: Bool { scalar == " " && width == 1 && !hasMarks }
+}
