@@ -118,8 +118,17 @@ struct LatestEndToEndTests {
         t.wait(for: "10/14 Structured output")
         try t.keys("Tab")
         try setText(t, "Extract from {{transcript}}.")
+        // 11 Call retry: switched on, a window, Saturday added to the days, calling twice in a row.
+        try t.keys("M-n")
+        t.wait(for: "11/14 Call retry")
+        try pick(t, 1)                                      // Call retries: Set up → calling windows
+        try addRecord(t, "New calling window", [nil])      // its defaults: 10:00 to 18:00
+        t.wait(for: "the window kept") { !$0.contains("New calling window") && $0.contains("10:00") }
+        try t.keys("Tab", "Tab", "Tab")                     // → max retries → time zone → days
+        try t.keys("End"); try t.type(", saturday")
+        try t.keys("Tab", "Space")                          // call twice in a row: on
         // 13 After the call: SMS, e-mail, Slack, Zoho.
-        try t.keys("M-n", "M-n", "M-n")
+        try t.keys("M-n", "M-n")
         t.wait(for: "13/14 After the call")
         try setText(t, "Tell {{first_name}} we called.")
         try t.keys("Tab")
@@ -177,6 +186,8 @@ struct LatestEndToEndTests {
         #expect(body.value(at: "transfer_destinations") == [["label": "Sales", "phone_number": "+14155550100"]])
         #expect(body.value(at: "human_transfer_mode") == "warm")
         #expect(body.value(at: "zoho.log_call_activity") == true)
+        #expect(body.value(at: "call_retry_config.allowed_days")?.arrayValue?.last == "saturday", "\(body.value(at: "call_retry_config") ?? .null)")
+        #expect(body.value(at: "call_retry_config.call_twice_in_a_row") == true)
         #expect(Validator.validate(body, api: .latest).isEmpty, "\(Validator.validate(body, api: .latest))")
 
         // The official 0.5.0 SDK's request types accept it.
