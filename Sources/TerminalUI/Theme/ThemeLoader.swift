@@ -41,9 +41,11 @@ public enum ThemeLoader {
     }
 
     /// Loads a theme by name (from `themesDirectory/NAME.json`) or by path (contains "/" or ends
-    /// in ".json"). The default and mono themes are also built in, for when the folder is missing.
+    /// in ".json"). The default and mono themes are built in (compiled, the same as their files):
+    /// by name they are not read or parsed.
     public static func load(nameOrPath: String, themesDirectory: String?) -> (theme: Theme, warnings: [String]) {
         let isPath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".json")
+        if !isPath, let embedded = builtIn(nameOrPath) { return (embedded, []) }
         let path: String? = isPath ? nameOrPath : themesDirectory.map { $0 + "/" + nameOrPath + ".json" }
         var unreadable: FileError?
         if let path {
@@ -57,7 +59,6 @@ public enum ThemeLoader {
                 unreadable = error
             }
         }
-        if !isPath, let embedded = builtIn(nameOrPath) { return (embedded, []) }
         let avail = themesDirectory.map { " (available: " + availableThemes(in: $0).joined(separator: ", ") + ")" } ?? ""
         let what: String
         switch unreadable {
@@ -164,16 +165,6 @@ public enum ThemeLoader {
         default: return nil
         }
     }
-
-    public static let builtInDefault: Theme = {
-        if case .success(let t) = parse(json: defaultThemeJSON, file: "built-in default") { return t }
-        fatalError("the built-in default theme does not parse")
-    }()
-
-    public static let builtInMono: Theme = {
-        if case .success(let t) = parse(json: monoThemeJSON, file: "built-in mono") { return t }
-        fatalError("the built-in mono theme does not parse")
-    }()
 
     /// Byte for byte the same as themes/default.json (a test checks it).
     public static let defaultThemeJSON = """
