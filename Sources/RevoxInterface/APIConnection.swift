@@ -1,0 +1,13 @@
+/// What a front end connects to: the in-process sandbox, or the Revox API with a resolved
+/// configuration. Plain values, so the lean wizard process can hand them to the networking helper.
+public enum APIConnection: Sendable, Equatable {
+    case sandbox(timeout: Duration)
+    case remote(RevoxConfiguration)
+
+    public var timeout: Duration {
+        switch self {
+        case .sandbox(let t): return t
+        case .remote(let c): return c.timeout
+        }
+    }
+}
