@@ -1,13 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Arrows point one way: assistant-wizard → Commands → Wizard → (TerminalUI, Drafts → RevoxClient) →
-// AssistantModel → JSON, and TerminalUI → JSON. JSON imports nothing of ours; TerminalUI knows nothing of assistants.
+// Arrows point one way: assistant-wizard → (WizardLaunch, APIPipe); assistant-wizard-net → Commands →
+// WizardLaunch → Wizard → (TerminalUI, Drafts → RevoxInterface) → AssistantModel → JSON;
+// RevoxClient, APIPipe → RevoxInterface; TerminalUI → JSON. JSON imports nothing of ours; TerminalUI knows nothing of assistants.
 let package = Package(
     name: "assistant-wizard",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "assistant-wizard", targets: ["assistant-wizard"]),
+        .executable(name: "assistant-wizard-net", targets: ["assistant-wizard-net"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,9 +25,13 @@ let package = Package(
         // The request body, field rules, canonical JSON and the draft store. Pure Swift.
         .target(name: "AssistantModel", dependencies: ["JSON"]),
 
+        // The API the wizard and the drafts speak: its protocol, value types, errors and the
+        // key/base-URL configuration. Pure Swift (no Foundation): the program people start links it.
+        .target(name: "RevoxInterface", dependencies: ["AssistantModel"]),
+
         // Thin HTTP client for the Revox API (AsyncHTTPClient: URLSession spins a core while waiting).
         .target(name: "RevoxClient", dependencies: [
-            "AssistantModel",
+            "AssistantModel", "RevoxInterface",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOFoundationCompat", package: "swift-nio"),
@@ -33,7 +39,7 @@ let package = Package(
 
         // A draft while a program has it open: lock, saves, records of what was sent where, and
         // the create-or-PATCH decision. Every front end goes through it; no presentation here.
-        .target(name: "Drafts", dependencies: ["AssistantModel", "RevoxClient"]),
+        .target(name: "Drafts", dependencies: ["AssistantModel", "RevoxInterface"]),
 
         // A local stand-in for the Revox API over real loopback HTTP.
         .target(name: "RevoxSandbox", dependencies: [
@@ -51,16 +57,31 @@ let package = Package(
         .target(name: "TerminalUI", dependencies: ["CNCursesW", "JSON"]),
 
         // The wizard: one state value, update(message) -> effects, render(state) -> screen.
-        .target(name: "Wizard", dependencies: ["AssistantModel", "Drafts", "RevoxClient", "TerminalUI"]),
+        .target(name: "Wizard", dependencies: ["AssistantModel", "Drafts", "RevoxInterface", "TerminalUI"]),
+
+        // The API over a socket pair to the networking helper: the wire format, the client the
+        // wizard uses and the helper's server loop. Pure Swift.
+        .target(name: "APIPipe", dependencies: ["AssistantModel", "RevoxInterface"]),
+
+        // The wizard's launch: its settings and fast path, the connection, the theme, the draft.
+        // Foundation-free, for the lean program; the commands run it with the API in-process.
+        .target(name: "WizardLaunch", dependencies: ["AssistantModel", "Drafts", "RevoxInterface", "TerminalUI", "Wizard"]),
 
         // Every command (validate, preview, submit, drafts, the wizard's launch…), as a library so
         // tests can call them; the executable is only its main.
         .target(name: "Commands", dependencies: [
-            "AssistantModel", "Drafts", "RevoxClient", "RevoxSandbox", "TerminalUI", "Wizard",
+            "AssistantModel", "Drafts", "RevoxClient", "RevoxSandbox", "TerminalUI", "Wizard", "WizardLaunch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .executableTarget(name: "assistant-wizard", dependencies: ["Commands"]),
+        // The program people start: the wizard and a pipe to the helper; no Foundation, NIO,
+        // AsyncHTTPClient, Hummingbird or ArgumentParser (issue 15: start-up and memory). It must not
+        // name the helper as a dependency: SwiftPM would then link the helper's modules into it.
+        .executableTarget(name: "assistant-wizard", dependencies: ["WizardLaunch", "APIPipe"]),
+
+        // The networking helper, installed beside it: serves the wizard's API calls over the pipe
+        // (HTTP client, in-process sandbox), and runs every other command line.
+        .executableTarget(name: "assistant-wizard-net", dependencies: ["Commands", "APIPipe"]),
 
         // In-process benchmarks (release build): model validate+encode, text area keystrokes.
         .executableTarget(name: "assistant-wizard-bench", dependencies: ["AssistantModel", "TerminalUI"]),
@@ -71,6 +92,9 @@ let package = Package(
         // Helpers shared by the test targets (golden screens).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
+        // The pipe to the networking helper: round trips through the real helper, and a helper
+        // killed or stuck mid-request.
+        .testTarget(name: "APIPipeTests", dependencies: ["APIPipe", "Drafts", "AssistantModel", "RevoxClient", "RevoxSandbox"]),
         .testTarget(name: "DraftsTests", dependencies: ["Drafts", "AssistantModel", "RevoxClient", "RevoxSandbox"]),
         .testTarget(name: "AssistantModelTests", dependencies: ["AssistantModel"],
                     resources: [.copy("Fixtures")]),

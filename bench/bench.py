@@ -119,6 +119,8 @@ def main():
     if args.needed_products:   # for bench/run: the Swift products to build (release)
         need = {s.product for s in subjects if s.product and s.scenes}
         need.add("assistant-wizard-bench")
+        if "assistant-wizard" in need:   # its networking helper (HTTP, the sandbox), run beside it
+            need.add("assistant-wizard-net")
         print("\n".join(sorted(need)))
         return 0
     if not shutil.which("dialog"):

@@ -3,6 +3,7 @@ import AssistantModel
 import Foundation
 import RevoxClient
 import RevoxSandbox
+import WizardLaunch
 
 /// Where the API commands send requests: the Revox API (configured by flags and environment) or,
 /// with `--sandbox`, a sandbox started inside this process for the duration of the command.
@@ -39,12 +40,6 @@ struct APIConnectionOptions: ParsableArguments {
 }
 
 extension DraftStore {
-    /// The store the environment points at, refusing in any body the key actually in use, whatever
-    /// its source (`--api-key-file`, REVOX_API_KEY, the key file).
-    init(environment: [String: String], key: APIKey?) {
-        self.init(directory: DraftStore.directory(environment: environment), apiKey: key?.secret)
-    }
-
     /// The store for commands without connection flags: the key the environment and key file give
     /// (REVOX_API_KEY as it stands when the configuration does not load, say for a bad base URL).
     static func withConfiguredKey(environment: [String: String]) -> DraftStore {
@@ -124,9 +119,7 @@ struct APISession {
 
 /// How the API commands report: messages for people on stderr, data on stdout (through CLIOutput).
 enum APIConsole {
-    static func error(_ message: String, next: String?) {
-        CLIOutput.stderr("error: \(message)\n" + (next.map { "\($0)\n" } ?? ""))
-    }
+    static func error(_ message: String, next: String?) { Console.error(message, next: next) }
 
     static func report(_ e: RevoxError, json: Bool) {
         if json {

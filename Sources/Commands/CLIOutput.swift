@@ -6,22 +6,14 @@ import Darwin
 import ArgumentParser
 import AssistantModel
 import TerminalUI
+import WizardLaunch
 
 /// Output and environment for the script-facing commands: bytes go out exactly as encoded.
 enum CLIOutput {
-    static func stdout(_ bytes: [UInt8]) { write(fd: 1, bytes) }
-    static func stdout(_ text: String) { write(fd: 1, Array(terminalSafe(text).utf8)) }
-    static func stderr(_ text: String) { write(fd: 2, Array(terminalSafe(text).utf8)) }
-
-    /// Text for people passes here: server messages, voice names and draft values in it may hold
-    /// ESC, other controls or bidi overrides, which are shown as `\u{1B}` instead of acting on the
-    /// terminal. Line breaks and tabs are layout and stay.
-    static func terminalSafe(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { isUnsafeForDisplay($0) && $0 != "\n" && $0 != "\t" }) else { return text }
-        return text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).sanitizedForDisplay }.joined(separator: "\t") }
-            .joined(separator: "\n")
-    }
+    static func stdout(_ bytes: [UInt8]) { Console.stdout(bytes) }
+    static func stdout(_ text: String) { Console.stdout(text) }
+    static func stderr(_ text: String) { Console.stderr(text) }
+    static func terminalSafe(_ text: String) -> String { Console.terminalSafe(text) }
 
     /// JSON text with the characters that are unsafe on a terminal but legal raw in JSON strings
     /// (bidi marks, BOM, tag characters) written as `\uXXXX` escapes: the same JSON value, shown
@@ -40,28 +32,7 @@ enum CLIOutput {
         return Array(out.utf8)
     }
 
-    /// Unbuffered, straight to the descriptor, so stdout and stderr interleave in order.
-    private static func write(fd: Int32, _ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buf in
-            var off = 0
-            while off < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + off, buf.count - off)
-                if n < 0 { if errno == EINTR { continue }; return }
-                off += n
-            }
-        }
-    }
-
-    static var environment: [String: String] {
-        var env = [String: String]()
-        var p = environ
-        while let entry = p.pointee {
-            let s = String(cString: entry)
-            if let eq = s.firstIndex(of: "=") { env[String(s[..<eq])] = String(s[s.index(after: eq)...]) }
-            p += 1
-        }
-        return env
-    }
+    static var environment: [String: String] { Console.environment }
 
     static var stdinIsTerminal: Bool { isatty(0) == 1 }
 

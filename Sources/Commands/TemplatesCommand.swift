@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssistantModel
+import WizardLaunch
 
 struct TemplatesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

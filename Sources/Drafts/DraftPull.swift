@@ -1,5 +1,5 @@
 import AssistantModel
-import RevoxClient
+import RevoxInterface
 
 /// How pulling one assistant into the drafts folder ended.
 public enum PullOutcome: Sendable, Equatable {

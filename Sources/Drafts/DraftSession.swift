@@ -1,5 +1,5 @@
 import AssistantModel
-import RevoxClient
+import RevoxInterface
 
 /// One draft while a program has it open: its body, its file and lock, its saves, and what it
 /// created on which server. The full-screen wizard, the accessible mode and every command go

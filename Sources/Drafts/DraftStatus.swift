@@ -1,5 +1,5 @@
 import AssistantModel
-import RevoxClient
+import RevoxInterface
 
 /// Where a draft stands against one server: the draft, the server's copy its record kept at the
 /// last pull or push, and the server's copy now. Computed here once; `status`, `push` and the

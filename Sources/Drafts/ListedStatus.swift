@@ -1,5 +1,5 @@
 import AssistantModel
-import RevoxClient
+import RevoxInterface
 
 /// A draft's status as a list shows it: what its files tell at once (never sent here, a record
 /// that cannot be read, the fields changed here), then the server's answer when it comes. The

@@ -1,5 +1,5 @@
 import AssistantModel
-import RevoxClient
+import RevoxInterface
 
 /// How a send ended, as every front end reports it.
 public enum SendOutcome: Sendable {

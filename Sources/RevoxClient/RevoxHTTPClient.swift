@@ -5,7 +5,7 @@ import NIOCore
 
 /// The Revox API over AsyncHTTPClient (URLSession on Linux keeps a core busy while it waits).
 /// Owns one `HTTPClient`; call `shutdown()` when done with it.
-public final class RevoxHTTPClient: RevoxAPI {
+public final class RevoxHTTPClient: ShutdownableAPI {
     public struct Options: Sendable {
         /// How long to try to connect before giving up: short, so a dead server fails fast.
         public var connectTimeout: Duration = .seconds(5)

@@ -2,7 +2,7 @@
 import Glibc
 #endif
 import Dispatch
-import RevoxClient
+import RevoxInterface
 
 /// Where accessible mode reads answers and writes prompts: stdin and stdout in the program, a script
 /// and a buffer in tests. Lines only: no cursor movement, no colour, no redraws.

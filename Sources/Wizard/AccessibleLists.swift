@@ -1,5 +1,5 @@
 import AssistantModel
-import RevoxClient
+import RevoxInterface
 import TerminalUI
 
 /// Lists of records (FAQ items, output fields, calling windows) as a small numbered menu, and the
@@ -126,7 +126,7 @@ extension AccessibleSession {
             let api = self.api
             voices = waitFor { () async throws(RevoxError) in try await api.listVoices() }
         }
-        let all: [RevoxClient.Voice]
+        let all: [RevoxInterface.Voice]
         switch voices {
         case .success(let v)?: all = v
         case .failure(let error)?:
@@ -184,7 +184,7 @@ extension AccessibleSession {
         Wizard.setVoice(id: id, provider: provider, in: &draft)
     }
 
-    func listVoices(_ list: [RevoxClient.Voice]) {
+    func listVoices(_ list: [RevoxInterface.Voice]) {
         for (i, v) in list.enumerated() {
             say("  \(i + 1). \(v.name), \(v.language), \(v.provider): \(v.description)".sanitizedForDisplay)
         }

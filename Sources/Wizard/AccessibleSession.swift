@@ -1,6 +1,6 @@
 import AssistantModel
 import Drafts
-import RevoxClient
+import RevoxInterface
 import TerminalUI
 
 /// Where a navigation command sends the user. Thrown out of a prompt, it unwinds to the loop that
@@ -44,7 +44,7 @@ final class AccessibleSession {
     var lastSendUnrecorded = false
     /// "FAQ item 2, " while a record's fields are asked.
     var context = ""
-    var voices: Result<[RevoxClient.Voice], RevoxError>?
+    var voices: Result<[RevoxInterface.Voice], RevoxError>?
 
     init(wizard: Wizard, api: any RevoxAPI, store: DraftStore, session: DraftSession, io: any LineIO) {
         self.wizard = wizard; self.api = api; self.store = store; self.session = session; self.io = io

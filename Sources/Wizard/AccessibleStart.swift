@@ -1,6 +1,6 @@
 import AssistantModel
 import Drafts
-import RevoxClient
+import RevoxInterface
 import TerminalUI
 
 /// The start menu: a new assistant, a saved draft, an existing assistant by id, a template, a

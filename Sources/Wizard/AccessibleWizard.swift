@@ -1,6 +1,6 @@
 import AssistantModel
 import Drafts
-import RevoxClient
+import RevoxInterface
 
 /// The wizard as plain line prompts (`--accessible`, `ACCESSIBLE=1`, `TERM=dumb`): the same steps,
 /// fields, choices and rules as the full-screen form, asked one at a time on stdin and stdout, for

@@ -1,14 +1,6 @@
 import AssistantModel
 import Dispatch
-import RevoxClient
-
-/// An API whose connections must be closed before the program ends (AsyncHTTPClient traps on a
-/// client dropped without `shutdown()`).
-public protocol ShutdownableAPI: RevoxAPI {
-    func shutdown() async
-}
-
-extension RevoxHTTPClient: ShutdownableAPI {}
+import RevoxInterface
 
 /// Makes the real client (or starts the in-process sandbox) on first use, so neither networking nor
 /// a server stands between starting the program and its first screen.
@@ -69,7 +61,7 @@ public actor LazyAPI: RevoxAPI {
     public func deleteAssistant(id: String) async throws(RevoxError) {
         try await api("DELETE", "/assistants/\(id)").deleteAssistant(id: id)
     }
-    public func listVoices() async throws(RevoxError) -> [RevoxClient.Voice] {
+    public func listVoices() async throws(RevoxError) -> [RevoxInterface.Voice] {
         try await api("GET", "/voices").listVoices()
     }
 }

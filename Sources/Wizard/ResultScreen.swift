@@ -1,5 +1,5 @@
 import AssistantModel
-import RevoxClient
+import RevoxInterface
 import TerminalUI
 
 /// The screen after a send: what happened, the assistant's id, and the server's response.

@@ -1,6 +1,6 @@
 import AssistantModel
 import Drafts
-import RevoxClient
+import RevoxInterface
 import TerminalUI
 
 /// A starting point shipped in `templates/` (the same ones `new --template` takes), read by the

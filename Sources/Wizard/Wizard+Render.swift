@@ -1,5 +1,5 @@
 import AssistantModel
-import RevoxClient
+import RevoxInterface
 import TerminalUI
 
 extension Wizard {

@@ -1,6 +1,6 @@
 import AssistantModel
 import Drafts
-import RevoxClient
+import RevoxInterface
 import TerminalUI
 
 /// The start screen's templates, pulls and draft statuses (issue 14).

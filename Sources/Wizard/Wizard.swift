@@ -1,6 +1,6 @@
 import AssistantModel
 import Drafts
-import RevoxClient
+import RevoxInterface
 import TerminalUI
 
 /// The wizard: a state value changed only by `update`, which returns the effects to run, and drawn

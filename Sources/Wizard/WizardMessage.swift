@@ -1,6 +1,6 @@
 import AssistantModel
 import Drafts
-import RevoxClient
+import RevoxInterface
 import TerminalUI
 
 /// Everything that can happen to the wizard: a key, a paste, a resize, a timer, a finished effect.

@@ -1,6 +1,6 @@
 import AssistantModel
 import Drafts
-import RevoxClient
+import RevoxInterface
 
 /// The start screen's work: the drafts list and its statuses, the server's assistants, pulls.
 /// Files are read on the save queue, requests in tasks; the loop thread only posts messages.

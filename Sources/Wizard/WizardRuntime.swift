@@ -4,7 +4,7 @@ import Glibc
 import AssistantModel
 import Dispatch
 import Drafts
-import RevoxClient
+import RevoxInterface
 import TerminalUI
 
 /// Runs the wizard in a real terminal: one loop feeds keys and finished work to `update`, runs the

@@ -135,6 +135,20 @@ struct ConfigurationTests {
         #expect(throws: ConfigurationError.self) { try RevoxConfiguration(baseURL: url, apiKey: nil) }
     }
 
+    /// The base URL is checked without Foundation (the lean wizard process has none): user info,
+    /// ports, IPv6 and white space read as Foundation's URL read them.
+    @Test func baseURLsAreReadAsFoundationReadThem() throws {
+        #expect(try RevoxConfiguration(baseURL: "  https://api.example.com/api/ \n", apiKey: nil).baseURL == "https://api.example.com/api")
+        _ = try RevoxConfiguration(baseURL: "http://user:pw@127.0.0.1:8787/api", apiKey: nil)
+        _ = try RevoxConfiguration(baseURL: "HTTP://LOCALHOST:80", apiKey: nil)
+        for bad in ["http://127.0.0.1@evil.com/api", "http://127.0.0.1:80@evil.com", "https://api.example.com/api?x=1",
+                    "https://api.example.com/#top", "https://exa mple.com", "https://", "https:///api", "://x.com",
+                    "https://x.com:port", "https://[::1"] {
+            #expect(throws: ConfigurationError.self, "\(bad)") { try RevoxConfiguration(baseURL: bad, apiKey: nil) }
+        }
+        #expect(RevoxConfiguration.defaultBaseURL == (try RevoxConfiguration(baseURL: RevoxConfiguration.defaultBaseURL, apiKey: nil).baseURL))
+    }
+
     @Test func plainHTTPToARemoteHostSaysWhy() {
         #expect {
             try RevoxConfiguration.load(baseURL: "http://api.example.com", environment: [:])

@@ -27,6 +27,17 @@ import Testing
         #expect(t.name == "mine" && w.isEmpty)
     }
 
+    /// The default theme is compiled in: by name it is not read from the shipped folder (a broken
+    /// copy there goes unnoticed), but a user's own `default.json` still wins over it.
+    @Test func theCompiledInDefaultStandsForTheShippedFileButAUsersFileWins() throws {
+        let shipped = try Self.folder(["default.json": "{ broken"])
+        let plain = ThemeLoader.resolve(choice: nil, themesDirectories: [shipped], shipped: shipped, environment: { _ in nil })
+        #expect(plain.theme == ThemeLoader.builtInDefault && plain.warnings.isEmpty, "\(plain.warnings)")
+        let user = try Self.folder(["default.json": #"{"name": "my default", "slots": {}}"#])
+        let mine = ThemeLoader.resolve(choice: nil, themesDirectories: [user, shipped], shipped: shipped, environment: { _ in nil })
+        #expect(mine.theme.name == "my default" && mine.warnings.isEmpty, "\(mine.warnings)")
+    }
+
     @Test func aBrokenFileIsReportedByItsPathAndWhatIsWrongNotSkipped() throws {
         let user = try Self.folder(["dark.json": #"{"slots": {"accent": {"fg": "purple-ish"}}}"#])
         let (t, w) = ThemeLoader.load(nameOrPath: "dark", themesDirectories: [user, ThemeTests.themesDir])

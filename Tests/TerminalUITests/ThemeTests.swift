@@ -27,6 +27,12 @@ import Testing
         #expect(mono == ThemeLoader.monoThemeJSON)
     }
 
+    /// The built-ins are compiled in (nothing parsed at start); they must be what their JSON says.
+    @Test func compiledInThemesAreWhatTheirJSONParsesTo() throws {
+        #expect(try ThemeLoader.parse(json: ThemeLoader.defaultThemeJSON, file: "default").get() == ThemeLoader.builtInDefault)
+        #expect(try ThemeLoader.parse(json: ThemeLoader.monoThemeJSON, file: "mono").get() == ThemeLoader.builtInMono)
+    }
+
     @Test func worksWithoutTheThemesFolder() {
         let (t, w) = ThemeLoader.load(nameOrPath: "default", themesDirectory: "/nonexistent")
         #expect(t == ThemeLoader.builtInDefault && w.isEmpty)

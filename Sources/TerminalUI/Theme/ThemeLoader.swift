@@ -33,32 +33,40 @@ public enum ThemeLoader {
     public static func resolve(choice: String?, themesDirectory: String?,
                                environment: (String) -> String? = { getenv($0).map { String(cString: $0) } })
         -> (theme: Theme, warnings: [String]) {
-        resolve(choice: choice, themesDirectories: themesDirectory.map { [$0] } ?? [], environment: environment)
+        resolve(choice: choice, themesDirectories: themesDirectory.map { [$0] } ?? [], shipped: themesDirectory, environment: environment)
     }
 
     /// The same, looking a name up in each of `themesDirectories` in turn (the first that holds
     /// `NAME.json` wins, so a user's folder listed first overrides the shipped themes).
-    public static func resolve(choice: String?, themesDirectories: [String],
+    /// `shipped` is the one of them that holds the shipped themes (see `load`).
+    public static func resolve(choice: String?, themesDirectories: [String], shipped: String? = nil,
                                environment: (String) -> String? = { getenv($0).map { String(cString: $0) } })
         -> (theme: Theme, warnings: [String]) {
         if let nc = environment("NO_COLOR"), !nc.isEmpty {
-            return load(nameOrPath: "mono", themesDirectories: themesDirectories)
+            return load(nameOrPath: "mono", themesDirectories: themesDirectories, shipped: shipped)
         }
         let wanted = choice ?? environment("ASSISTANT_WIZARD_THEME").flatMap { $0.isEmpty ? nil : $0 } ?? "default"
-        return load(nameOrPath: wanted, themesDirectories: themesDirectories)
+        return load(nameOrPath: wanted, themesDirectories: themesDirectories, shipped: shipped)
     }
 
     /// Loads a theme by name (from `themesDirectory/NAME.json`) or by path (contains "/" or ends
-    /// in ".json"). The default and mono themes are also built in, for when the folder is missing.
+    /// in ".json"). The default and mono themes are built in (compiled, the same as their files):
+    /// by name they are not read or parsed.
     public static func load(nameOrPath: String, themesDirectory: String?) -> (theme: Theme, warnings: [String]) {
-        load(nameOrPath: nameOrPath, themesDirectories: themesDirectory.map { [$0] } ?? [])
+        load(nameOrPath: nameOrPath, themesDirectories: themesDirectory.map { [$0] } ?? [], shipped: themesDirectory)
     }
 
     /// Loads a theme by path, or by name from the first of `themesDirectories` that has
     /// `NAME.json`. A file that is there but broken is reported with its path, not skipped: the
-    /// user meant that one.
-    public static func load(nameOrPath: String, themesDirectories: [String]) -> (theme: Theme, warnings: [String]) {
+    /// user meant that one. A compiled-in theme stands for `shipped`'s copy of it (the two are
+    /// the same, a test says so), so by name it is not read or parsed unless a user's folder
+    /// (any other) holds a file of that name.
+    public static func load(nameOrPath: String, themesDirectories: [String], shipped: String? = nil) -> (theme: Theme, warnings: [String]) {
         let isPath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".json")
+        if !isPath, let embedded = builtIn(nameOrPath),
+           !themesDirectories.contains(where: { $0 != shipped && access($0 + "/" + nameOrPath + ".json", F_OK) == 0 }) {
+            return (embedded, [])
+        }
         let candidates = isPath ? [nameOrPath] : themesDirectories.map { $0 + "/" + nameOrPath + ".json" }
         var unreadable: FileError?
         for path in candidates {
@@ -186,16 +194,6 @@ public enum ThemeLoader {
         default: return nil
         }
     }
-
-    public static let builtInDefault: Theme = {
-        if case .success(let t) = parse(json: defaultThemeJSON, file: "built-in default") { return t }
-        fatalError("the built-in default theme does not parse")
-    }()
-
-    public static let builtInMono: Theme = {
-        if case .success(let t) = parse(json: monoThemeJSON, file: "built-in mono") { return t }
-        fatalError("the built-in mono theme does not parse")
-    }()
 
     /// Byte for byte the same as themes/default.json (a test checks it).
     public static let defaultThemeJSON = """

@@ -1,3 +1,5 @@
+import AssistantModel
+
 /// A failed API call, typed by cause. `message` says what happened in plain words, `suggestion` what
 /// to do next; `rawBody` (sanitised) and `detail` are for a details view. No field ever holds the key.
 public struct RevoxError: Error, Sendable, CustomStringConvertible {
@@ -96,6 +98,6 @@ public struct FieldError: Sendable, Hashable, CustomStringConvertible {
     public var description: String { path.isEmpty ? message : "\(path): \(message)" }
 }
 
-func formatSeconds(_ s: Double) -> String {
+package func formatSeconds(_ s: Double) -> String {
     s == s.rounded() ? "\(Int(s)) s" : "\((s * 10).rounded() / 10) s"
 }

@@ -3,15 +3,15 @@ import Wizard
 
 /// The starting points shipped in `templates/`: one request body a file, valid for both API
 /// generations (only fields both accept). `ASSISTANT_WIZARD_TEMPLATES` names another folder.
-struct Templates {
-    let directory: String?
+public struct Templates {
+    public let directory: String?
 
-    init(environment: [String: String] = CLIOutput.environment) {
+    public init(environment: [String: String] = Console.environment) {
         directory = ResourceDirectory.find("templates", override: environment["ASSISTANT_WIZARD_TEMPLATES"])
     }
 
     /// Template names (file names without `.json`), sorted.
-    func names() -> [String] {
+    public func names() -> [String] {
         guard let directory, let files = try? FileIO.list(directory) else { return [] }
         return files.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
     }
@@ -23,7 +23,7 @@ struct Templates {
     }
 
     /// The template's body, or a message saying which templates there are.
-    func load(_ name: String) -> Result<JSONValue, TemplateError> {
+    public func load(_ name: String) -> Result<JSONValue, TemplateError> {
         var n = name
         if n.hasSuffix(".json") { n.removeLast(5) }
         guard let directory else { return .failure(.noFolder) }
@@ -36,12 +36,12 @@ struct Templates {
     }
 }
 
-enum TemplateError: Error, CustomStringConvertible {
+public enum TemplateError: Error, CustomStringConvertible {
     case noFolder
     case unknown(name: String, known: [String])
     case unreadable(DraftError)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .noFolder: return "no templates folder was found beside the program (set ASSISTANT_WIZARD_TEMPLATES to the folder)"
         case .unknown(let n, let known): return "no template named \"\(n)\"; the templates are: \(known.isEmpty ? "(none)" : known.joined(separator: ", "))"

@@ -1,5 +1,3 @@
-import Foundation
-
 /// An API key that cannot leak by accident: printing, interpolating, dumping or logging it gives the
 /// masked form (`sk_…1a2b`). Only the HTTP layer reads `secret`, to build the Authorization header.
 public struct APIKey: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
@@ -7,7 +5,7 @@ public struct APIKey: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
 
     /// nil when the text is empty after trimming (an empty env var or file means "no key").
     public init?(_ raw: String) {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = PlainText.trimmed(raw)
         guard !trimmed.isEmpty else { return nil }
         secret = trimmed
     }

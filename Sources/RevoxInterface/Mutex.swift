@@ -5,12 +5,12 @@ import Darwin
 #endif
 
 /// A plain mutex (the model has no Foundation, and Synchronization's needs newer macOS).
-final class Mutex: @unchecked Sendable {
+package final class Mutex: @unchecked Sendable {
     private let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    init() { pthread_mutex_init(m, nil) }
+    package init() { pthread_mutex_init(m, nil) }
     deinit { pthread_mutex_destroy(m); m.deallocate() }
 
-    func locked<T>(_ body: () throws -> T) rethrows -> T {
+    package func locked<T>(_ body: () throws -> T) rethrows -> T {
         pthread_mutex_lock(m)
         defer { pthread_mutex_unlock(m) }
         return try body()

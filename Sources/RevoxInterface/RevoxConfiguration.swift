@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import JSON
 
 /// Where to send requests and with which key, resolved the way the official SDKs do it, plus a key
 /// file for people who do not want the key in their shell environment.
@@ -84,7 +89,7 @@ public struct RevoxConfiguration: Sendable, Equatable {
     public static func timeout(flag: String?, environment: [String: String]) throws(ConfigurationError) -> Duration {
         let (raw, source): (String?, String) = nonEmpty(flag) != nil ? (flag, "--timeout") : (nonEmpty(environment["REVOX_TIMEOUT"]), "REVOX_TIMEOUT")
         guard let raw else { return defaultTimeout }
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = PlainText.trimmed(raw, newlines: false)
         guard let s = Double(text.hasSuffix("s") ? String(text.dropLast()) : text), s.isFinite, s > 0, s <= 86_400 else {
             throw ConfigurationError(.invalidTimeout, "\(source) '\(raw)' is not a number of seconds between 0 and 86400 (e.g. 60 or 2.5)")
         }
@@ -116,10 +121,10 @@ public struct RevoxConfiguration: Sendable, Equatable {
                 .keyFileTooOpen,
                 "refusing to use the API key file \(path): it is readable by group or others (mode \(String(mode, radix: 8))). Fix it with: chmod 600 \(path)")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError(.keyFileUnreadable, "cannot read the API key file \(path): permission denied")
+        let bytes: [UInt8]
+        do { bytes = try FileIO.read(path, limit: 1 << 20) } catch {
+            throw ConfigurationError(.keyFileUnreadable, "cannot read the API key file \(error.description)")
         }
-        let bytes = [UInt8](data)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let bad = KeyText.firstInvalidUTF8Offset(bytes) ?? 0
             throw ConfigurationError(.keyMalformed, "the API key file \(path) is not valid UTF-8 text (byte \(bad + 1) is 0x\(String(bytes[bad], radix: 16, uppercase: true))); save the key as plain text on one line")
@@ -136,12 +141,12 @@ public struct RevoxConfiguration: Sendable, Equatable {
     /// Accepts `https://` anywhere and plain `http://` only for this machine (127.0.0.0/8, localhost,
     /// ::1): a key sent in clear over a network can be read by anyone on the path.
     static func checkedBaseURL(_ raw: String) throws(ConfigurationError) -> String {
-        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = PlainText.trimmed(raw)
         while text.hasSuffix("/") { text.removeLast() }
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty else {
+        guard let url = URLParts(text), case let scheme = url.scheme.lowercased(), case let host = url.host, !host.isEmpty else {
             throw ConfigurationError(.invalidBaseURL, "the base URL '\(raw)' is not a valid URL; expected something like \(defaultBaseURL)")
         }
-        guard url.query == nil, url.fragment == nil else {
+        guard !url.hasQuery, !url.hasFragment else {
             throw ConfigurationError(.invalidBaseURL, "the base URL '\(raw)' must not have a query or fragment")
         }
         switch scheme {
@@ -169,7 +174,7 @@ public struct RevoxConfiguration: Sendable, Equatable {
     }
 
     private static func nonEmpty(_ s: String?) -> String? {
-        guard let s, !s.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard let s, !PlainText.trimmed(s, newlines: false).isEmpty else { return nil }
         return s
     }
 }
