@@ -76,8 +76,11 @@ func run(_ path: String, _ args: [String], env: [String: String], stdin: [UInt8]
     }
     let killer = DispatchWorkItem { kill(pid, SIGKILL) }
     DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
-    async let o = readFD(outFD)
-    async let e = readFD(errFD)
+    // The readers give up a little after the child's deadline: a descriptor whose write end
+    // lingers elsewhere must fail the test, not hang the whole run.
+    let giveUp = ContinuousClock.now + .milliseconds(Int64((timeout + 10) * 1000))
+    async let o = readFD(outFD, until: giveUp)
+    async let e = readFD(errFD, until: giveUp)
     let (od, ed) = await (o, e)
     let status: Int32 = await withCheckedContinuation { cont in
         DispatchQueue.global().async {
@@ -141,12 +144,17 @@ func cleanSpawnAttributes() -> posix_spawnattr_t {
     return attr
 }
 
-/// Reads a descriptor to its end on a dispatch thread, then closes it.
-func readFD(_ fd: Int32) async -> [UInt8] {
+/// Reads a descriptor to its end (or until `deadline`) on a dispatch thread, then closes it.
+func readFD(_ fd: Int32, until deadline: ContinuousClock.Instant) async -> [UInt8] {
     await withCheckedContinuation { cont in
         DispatchQueue.global().async {
             var all = [UInt8](), buf = [UInt8](repeating: 0, count: 65536)
-            while true {
+            while ContinuousClock.now < deadline {
+                var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                let ready = poll(&p, 1, 200)
+                if ready < 0 && errno == EINTR { continue }
+                if ready == 0 { continue }
+                if ready < 0 { break }
                 let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { break }
