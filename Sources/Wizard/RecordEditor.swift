@@ -3,7 +3,7 @@ import TerminalUI
 
 /// The sub-form a list editor opens for one record (a FAQ item, an output field, a calling window).
 /// It edits a copy, so Esc leaves the list as it was; Ctrl-S puts the copy back. A list inside the
-/// record (a tool's headers) opens its own editor over this one (`WizardState.parentRecords`).
+/// record (a tool's headers) opens its own editor over this one (`RecordStack`).
 struct RecordEditor: Sendable {
     /// The list's path in the draft ("faq_items", "call_retry_config.calling_windows").
     var listPath: String

@@ -112,8 +112,7 @@ extension Wizard {
     var helpBindings: [KeyBinding] {
         if state.helpShown { return [KeyBinding(.escape, "close")] }
         switch state.screen {
-        case .start:
-            return [KeyBinding([.up, .down], "choose"), KeyBinding(.enter, "open"), KeyBinding(.ctrl("q"), "quit")]
+        case .start: return StartScreen.bindings
         case .brokenDraft: return [KeyBinding(.enter, "quit")]
         case .result:
             var b = [KeyBinding([.up, .down], "scroll")]
@@ -123,7 +122,7 @@ extension Wizard {
         case .editing: break
         }
         if let s = state.apiSwitch { return s.dialog.bindings }
-        if state.record != nil { return RecordEditor.bindings + (state.record?.form.focused?.control.widget.bindings.prefix(3) ?? []) }
+        if !state.records.isEmpty { return state.records.bindings }
         if state.diff != nil { return [KeyBinding(.enter, "send the PATCH"), KeyBinding(.escape, "back")] }
         if let confirm = state.review.confirm { return confirm.bindings }
         if case .sending = state.send { return [KeyBinding(.escape, "stop waiting")] }
@@ -161,7 +160,7 @@ extension Wizard {
         } else {
             state.form.render(into: &canvas, in: body, active: state.record == nil) { message(for: $0) }
         }
-        for (depth, record) in recordStack.enumerated() { renderRecord(record, depth: depth, into: &canvas) }
+        if !state.records.isEmpty { state.records.render(into: &canvas, layout: recordLayout()) }
         if let diff = state.diff { renderDiff(diff, into: &canvas) }
         if let confirm = state.review.confirm { confirm.render(into: &canvas, in: viewport, focused: true) }
         if let s = state.apiSwitch { renderAPISwitch(s, into: &canvas) }
@@ -194,23 +193,6 @@ extension Wizard {
                             updates: state.editingExisting)
     }
 
-    /// A record form, each nested one a little inside the one it belongs to; only the innermost
-    /// is active, and only its messages are worked out.
-    func renderRecord(_ record: RecordEditor, depth: Int, into canvas: inout Canvas) {
-        let area = viewport.inset(top: 1 + depth, left: 1 + 2 * depth, bottom: 0, right: 1)
-        canvas.fill(area, style: .background)
-        let trail = recordStack.prefix(depth + 1).map(\.title).joined(separator: " › ")
-        canvas.box(area, title: " \(trail) · ctrl+s keep · esc discard ")
-        let inner = area.inset(by: 1).inset(left: 1)
-        let active = depth == state.parentRecords.count
-        let issues = active ? recordIssues() : []
-        record.form.render(into: &canvas, in: inner, active: active) { f in
-            guard record.shownPaths.contains(f.path) || state.showAllMessages,
-                  let i = issues.first(where: { $0.belongs(to: f.path) }) else { return nil }
-            return FieldMessage(i.message, severity: i.severity == .error ? .error : .warning)
-        }
-    }
-
     func renderDiff(_ diff: PatchDiff, into canvas: inout Canvas) {
         diff.render(into: &canvas, in: viewport.inset(top: 1, left: 1, bottom: 0, right: 1), question: sendQuestion(update: true))
     }
@@ -223,32 +205,7 @@ extension Wizard {
     }
 
     func renderStart(into canvas: inout Canvas) {
-        let area = Rect(row: 3, col: 4, width: state.cols - 8, height: state.rows - 6)
-        canvas.put("Create and send a Revox voice assistant", row: area.row, col: area.col, maxWidth: area.width, style: .accent.with(.bold))
-        switch state.start.mode {
-        case .menu:
-            state.start.menu.render(into: &canvas, in: Rect(row: area.row + 2, col: area.col, width: 50, height: StartScreen.entries.count), focused: true)
-        case .drafts:
-            canvas.put("Saved drafts, status \(state.backend.server.onName) (type to filter, enter opens, esc back)".sanitizedForDisplay, row: area.row + 2, col: area.col, maxWidth: area.width, style: .muted)
-            if let line = state.start.selectedStatusLine { canvas.put(line, row: area.row + 1, col: area.col, maxWidth: area.width, style: .muted) }
-            state.start.draftList.render(into: &canvas, in: Rect(row: area.row + 3, col: area.col, width: area.width, height: min(13, area.height - 4)), focused: true)
-        case .fetchByID:
-            canvas.put("Assistant id (enter fetches it into a draft; esc back)", row: area.row + 2, col: area.col, maxWidth: area.width, style: .muted)
-            state.start.idInput.render(into: &canvas, in: Rect(row: area.row + 3, col: area.col, width: min(60, area.width), height: 1), focused: true)
-        case .templates:
-            canvas.put("Templates (enter starts a new draft from one, esc back)", row: area.row + 2, col: area.col, maxWidth: area.width, style: .muted)
-            state.start.templateList.render(into: &canvas, in: Rect(row: area.row + 3, col: area.col, width: area.width, height: min(9, area.height - 4)), focused: true)
-        case .pull:
-            canvas.put("Assistants \(state.backend.server.onName) (type to filter, enter pulls into a draft, esc back)".sanitizedForDisplay, row: area.row + 2, col: area.col, maxWidth: area.width, style: .muted)
-            state.start.assistantList.render(into: &canvas, in: Rect(row: area.row + 3, col: area.col, width: area.width, height: min(13, area.height - 4)), focused: true)
-        }
-        if let m = state.start.message {
-            // Wrapped, not cut: a refusal names a file and a process, which must be readable whole.
-            let lines = wrapText(m.sanitizedForDisplay, width: area.width).prefix(5)
-            for (i, line) in lines.enumerated() {
-                canvas.put(line, row: area.bottom - 5 + i, col: area.col, maxWidth: area.width, style: .warning)
-            }
-        }
+        state.start.render(into: &canvas, layout: startLayout, server: state.backend.server.onName)
     }
 
     func renderBroken(file: String, message: String, into canvas: inout Canvas) {

@@ -3,7 +3,8 @@ import Drafts
 import RevoxInterface
 import TerminalUI
 
-/// The start screen's templates, pulls and draft statuses (issue 14).
+/// The start screen (issue 14): the screen handles its own keys, clicks and lists; the wizard
+/// opens what it picks and hands its requests to the runtime.
 extension Wizard {
     /// A wizard on its start screen, offering `templates` (the ones `new --template` takes).
     public static func startScreen(backend: Backend, templates: [StartTemplate], rows: Int = 24, cols: Int = 80) -> Wizard {
@@ -12,76 +13,40 @@ extension Wizard {
         return w
     }
 
+    /// Where the start screen is drawn this frame; its clicks are read against the same value.
+    var startLayout: StartScreen.Layout { StartScreen.layout(rows: state.rows, cols: state.cols, mode: state.start.mode) }
+
+    mutating func startInput(_ event: InputEvent) -> [WizardEffect] {
+        startOutcome(state.start.update(event, layout: startLayout, server: state.backend.server.onName))
+    }
+
     mutating func startMessage(_ message: WizardMessage) -> [WizardEffect] {
-        switch message {
-        case .draftStatuses(let statuses):
-            state.start.setStatuses(statuses)
-        case .assistantsListed(let result):
+        if case .pulled(let outcome, let draft?) = message {
             state.start.busy = false
-            switch result {
-            case .success(let list):
-                state.start.showAssistants(list)
-                state.start.mode = .pull
-                state.start.message = list.isEmpty ? "No assistants \(state.backend.server.onName) to pull." : nil
-            case .failure(let error):
-                state.start.message = "Could not list the assistants: " + error.message + " " + error.suggestion
-            }
-        case .pulled(let outcome, let draft):
-            state.start.busy = false
-            guard let draft else {
-                state.start.message = outcome.sentence
-                return []
-            }
             open(draft)
             state.status = outcome.sentence
             return [.loadVoices]
-        case .pulledAll(let outcomes):
-            // The drafts list, with their statuses, is where a pull of them all ends.
-            state.start.message = PullOutcome.summary(outcomes)
-            return [.listDrafts]
-        default: break
         }
-        return []
+        return startOutcome(state.start.receive(message, server: state.backend.server.onName))
     }
 
-    /// The menu's template and pull entries.
-    mutating func startEntry(_ entry: StartScreen.Entry) -> [WizardEffect] {
-        state.start.message = nil
-        switch entry {
-        case .template:
-            if state.start.templates.isEmpty {
-                state.start.message = "No templates were found beside the program (set ASSISTANT_WIZARD_TEMPLATES to their folder)."
-            } else {
-                state.start.mode = .templates
-            }
-            return []
-        case .pull:
-            state.start.busy = true
-            state.start.message = "Listing the assistants \(state.backend.server.onName)…"
-            return [.listAssistants]
-        default: return []
+    mutating func startOutcome(_ outcome: StartScreen.Outcome) -> [WizardEffect] {
+        switch outcome {
+        case .none: return []
+        case .quit: return [.quit]
+        case .newDraft:
+            open(OpenedDraft(slug: nil, body: .object(JSONObject())))
+            return [.newDraft] + apiEffects(recorded: nil) + [.loadVoices]
+        case .fromTemplate(let template):
+            // A new draft whose first body is the template: saved under its own name on the first save.
+            open(OpenedDraft(slug: nil, body: template.body))
+            state.status = "A new draft from the template \(template.name): change what you need, then send it."
+            return [.newDraft, .loadVoices]
+        case .listDrafts: return [.listDrafts]
+        case .openDraft(let slug): return [.openDraft(slug: slug)]
+        case .fetchAssistant(let id): return [.fetchAssistant(id: id)]
+        case .listAssistants: return [.listAssistants]
+        case .pull(let chosen, let open): return [.pull(chosen, open: open)]
         }
-    }
-
-    mutating func templatesInput(_ event: InputEvent) -> [WizardEffect] {
-        if event.keyPress == .escape { state.start.mode = .menu; return [] }
-        guard state.start.templateList.handle(event) == .submit,
-              let name = state.start.templateList.selectedItem?.id,
-              let template = state.start.templates.first(where: { $0.name == name }) else { return [] }
-        // A new draft whose first body is the template: saved under its own name on the first save.
-        open(OpenedDraft(slug: nil, body: template.body))
-        state.status = "A new draft from the template \(name): change what you need, then send it."
-        return [.newDraft, .loadVoices]
-    }
-
-    mutating func pullInput(_ event: InputEvent) -> [WizardEffect] {
-        if event.keyPress == .escape, state.start.assistantList.filter.isEmpty { state.start.mode = .menu; return [] }
-        guard state.start.assistantList.handle(event) == .submit, let id = state.start.assistantList.selectedItem?.id else { return [] }
-        let all = id == StartScreen.allID
-        let chosen = all ? state.start.assistants : state.start.assistants.filter { $0.id == id }
-        guard !chosen.isEmpty else { return [] }
-        state.start.busy = true
-        state.start.message = all ? "Pulling \(chosen.count) assistant\(chosen.count == 1 ? "" : "s")…" : "Pulling \((chosen[0].name ?? chosen[0].id).sanitizedForDisplay)…"
-        return [.pull(chosen, open: !all)]
     }
 }

@@ -41,16 +41,6 @@ extension Wizard {
             state.status = "The draft was reloaded from its file; your edits were dropped."
             return []
         case .sendFinished(let outcome, let record): return sendFinished(outcome, record: record)
-        case .draftsListed(let result):
-            state.start.busy = false
-            switch result {
-            case .success(let list):
-                state.start.showDrafts(list)
-                state.start.mode = .drafts
-                if list.isEmpty { state.start.message = "No saved drafts yet." }
-            case .failure(let error): state.start.message = error.description
-            }
-            return []
         case .draftOpened(let result):
             state.start.busy = false
             switch result {
@@ -72,19 +62,16 @@ extension Wizard {
                 state.start.message = error.message + " " + error.suggestion
                 return []
             }
-        case .draftStatuses, .assistantsListed, .pulled, .pulledAll: return startMessage(message)
+        case .draftsListed, .draftStatuses, .assistantsListed, .pulled, .pulledAll: return startMessage(message)
         case .editorFinished(let path, let result):
-            if path.hasPrefix(RecordEditor.editorPrefix), var editor = state.record {
+            if path.hasPrefix(RecordEditor.editorPrefix), let noun = state.record?.noun {
                 let local = String(path.dropFirst(RecordEditor.editorPrefix.count))
                 switch result {
                 case .success(let text):
-                    try? editor.record.set(local, to: .string(text))
-                    editor.rebuild()
-                    editor.shownPaths.insert(local)
-                    state.status = "Text from the editor is in the \(editor.noun)'s \(local)."
+                    state.records.received(text: text, at: local)
+                    state.status = "Text from the editor is in the \(noun)'s \(local)."
                 case .failure(let failure): state.status = failure.message
                 }
-                state.record = editor
                 return []
             }
             switch result {
@@ -251,106 +238,45 @@ extension Wizard {
     // MARK: records
 
     mutating func openRecord(field: Int, row: Int?) {
-        guard case .records(let list, let item) = state.form.fields[field].control else { return }
-        let f = state.form.fields[field]
-        let noun: String = { if case .records(_, let rule) = f.spec.kind { return rule.itemLabel }; return "item" }()
-        var editor = RecordEditor(listPath: f.path, index: row, fieldIndex: field, item: item, noun: noun,
-                                  record: row.map { list.rows[$0] })
-        editor.form.fitTextAreas(width: viewport.width - 4)
-        editor.form.messageWidth = viewport.width - 7
-        state.record = editor
+        guard let editor = RecordEditor.opening(field: field, row: row, of: state.form, depth: 0, width: viewport.width) else { return }
+        state.records.open(editor)
+    }
+
+    /// Where the record forms are drawn this frame; a click is read against the same value. Keys
+    /// need no messages, and working them out validates the whole draft: `messages` false skips it.
+    func recordLayout(messages: Bool = true) -> RecordStack.Layout {
+        state.records.layout(in: viewport, issues: messages && !state.records.isEmpty ? recordIssues() : [], showAll: state.showAllMessages)
     }
 
     mutating func recordInput(_ event: InputEvent) -> [WizardEffect] {
-        guard var editor = state.record else { return [] }
-        // The innermost form is the one typed in; the ones around it wait on `parentRecords`.
-        var writeBack = true
-        defer { if writeBack, state.record != nil { state.record = editor } }
-        switch event.keyPress {
-        case .escape?:
-            // Only this record is discarded; the record around it (if any) is back as it was.
-            writeBack = false
-            state.record = state.parentRecords.popLast()
+        let press: Bool = { if case .mouse(let m) = event, case .press = m.kind { return true }; return false }()
+        switch state.records.update(event, layout: recordLayout(messages: press)) {
+        case .none: return []
+        case .showHelp:
+            state.helpShown = true
+            return []
+        case .changed:
+            // What is typed in a record form is part of the autosaved draft at once.
+            state.save = .pending
+            return saveEffects()
+        case .discarded:
             // The discarded record was in the autosaved body: save without it.
             return saveEffects()
-        case .alt("e")?:
-            guard let f = editor.form.focused else { return [] }
-            switch f.control {
-            case .text(let w): return [.openEditor(path: RecordEditor.editorPrefix + f.path, text: w.value)]
-            case .longText(let w): return [.openEditor(path: RecordEditor.editorPrefix + f.path, text: w.text)]
-            default:
-                state.status = "Alt-E opens a text field in your editor; this field is not text."
-                return []
-            }
-        case .ctrl("s")?:
-            _ = editor.form.blur()
-            writeBack = false
-            if var parent = state.parentRecords.popLast() {
-                // Kept into the record around it, which stays open: the list there shows it.
-                if case .records(var list, let item) = parent.form.fields[editor.fieldIndex].control {
-                    list.commit(editor.record, at: editor.index)
-                    parent.form.fields[editor.fieldIndex].control = .records(list, item: item)
-                    parent.form.focus = editor.fieldIndex
-                    _ = parent.form.write(body: &parent.record)
-                    parent.shownPaths.insert(editor.listPath)
-                }
-                state.record = parent
-                state.save = .pending
-                return saveEffects()
-            }
-            guard case .records(var list, let item) = state.form.fields[editor.fieldIndex].control else { state.record = nil; return [] }
-            list.commit(editor.record, at: editor.index)
-            state.form.fields[editor.fieldIndex].control = .records(list, item: item)
-            state.record = nil
+        case .kept(let kept):
+            guard state.form.commit(kept.record, at: kept.index, field: kept.fieldIndex) else { return [] }
             let outcome = state.form.write(body: &state.draft)
-            state.shownPaths.insert(editor.listPath)
+            state.shownPaths.insert(kept.listPath)
             revalidate()
             return formOutcome(outcome)
-        default:
-            var effects: [WizardEffect] = []
-            let outcomes = editor.form.handle(event, body: &editor.record)
-            if outcomes == [.unhandled], event.keyPress == .char("?") { state.helpShown = true }
-            for outcome in outcomes {
-                switch outcome {
-                case .changed(_, let structural):
-                    if structural { editor.rebuild() }
-                    // What is typed in a record form is part of the autosaved draft at once.
-                    effects = saveEffects()
-                    state.save = .pending
-                case .deferred:
-                    effects = saveEffects()
-                    state.save = .pending
-                case .blurred(let path, _): editor.shownPaths.insert(path)
-                case .editRecord(let field, let row):
-                    // A list inside the record (a tool's headers): its record form opens over this one.
-                    if let inner = nestedRecord(in: editor, field: field, row: row) {
-                        state.parentRecords.append(editor)
-                        editor = inner
-                    }
-                default: break
-                }
-            }
-            // As if every field showed a one-row message: the record's messages are not known here.
-            editor.form.scrollToFocus(viewHeight: viewport.height - 4 - 2 * state.parentRecords.count) { _ in FieldMessage("") }
-            return effects
+        case .openEditor(let path, let text): return [.openEditor(path: path, text: text)]
+        case .status(let text):
+            state.status = text
+            return []
         }
     }
 
-    /// The record form for row `row` (nil: a new one) of the list at `field` of `outer`'s form.
-    func nestedRecord(in outer: RecordEditor, field: Int, row: Int?) -> RecordEditor? {
-        guard case .records(let list, let item) = outer.form.fields[field].control else { return nil }
-        let f = outer.form.fields[field]
-        let noun: String = { if case .records(_, let rule) = f.spec.kind { return rule.itemLabel }; return "item" }()
-        var inner = RecordEditor(listPath: f.path, index: row, fieldIndex: field, item: item, noun: noun,
-                                 record: row.map { list.rows[$0] })
-        let depth = state.parentRecords.count + 1
-        inner.form.fitTextAreas(width: viewport.width - 4 - 2 * depth)
-        inner.form.messageWidth = viewport.width - 7 - 2 * depth
-        return inner
-    }
-
     /// Every open record form, outermost first.
-    var recordStack: [RecordEditor] { state.parentRecords + (state.record.map { [$0] } ?? []) }
+    var recordStack: [RecordEditor] { state.records.editors }
 
     /// The draft with the open record forms applied (each into the one around it, the outermost
     /// into the draft), and the concrete path of the innermost record in it.
@@ -509,56 +435,6 @@ extension Wizard {
             state.send = .idle
             _ = go(to: .review)
             return []
-        }
-    }
-
-    // MARK: start screen
-
-    mutating func startInput(_ event: InputEvent) -> [WizardEffect] {
-        guard !state.start.busy else { return [] }
-        switch state.start.mode {
-        case .menu:
-            let r = state.start.menu.handle(event)
-            guard r == .submit || event.keyPress == .char(" ") else {
-                if event.keyPress == .escape || event.keyPress == .char("q") { return [.quit] }
-                return []
-            }
-            switch state.start.menu.selectedIndex {
-            case 0:
-                open(OpenedDraft(slug: nil, body: .object(JSONObject())))
-                return [.newDraft] + apiEffects(recorded: nil) + [.loadVoices]
-            case 1:
-                state.start.busy = true
-                state.start.message = nil
-                return [.listDrafts]
-            case 2:
-                state.start.mode = .fetchByID
-                state.start.message = nil
-                return []
-            case 3: return startEntry(.template)
-            case 4: return startEntry(.pull)
-            default: return [.quit]
-            }
-        case .drafts:
-            if event.keyPress == .escape, state.start.draftList.filter.isEmpty { state.start.mode = .menu; return [] }
-            let r = state.start.draftList.handle(event)
-            if r == .submit, let slug = state.start.draftList.selectedItem?.id {
-                state.start.busy = true
-                return [.openDraft(slug: slug)]
-            }
-            return []
-        case .fetchByID:
-            if event.keyPress == .escape { state.start.mode = .menu; return [] }
-            let r = state.start.idInput.handle(event)
-            let id = state.start.idInput.value[...].trimmed(" ")
-            if r == .submit, !id.isEmpty {
-                state.start.busy = true
-                state.start.message = "Fetching \(id.sanitizedForDisplay)…"
-                return [.fetchAssistant(id: id)]
-            }
-            return []
-        case .templates: return templatesInput(event)
-        case .pull: return pullInput(event)
         }
     }
 

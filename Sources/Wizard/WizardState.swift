@@ -73,10 +73,12 @@ public struct WizardState: Sendable {
     public var step: Step = .basics
     public var visited: Set<Step> = [.basics]
     var form = Form()
+    /// The record forms open over the step.
+    var records = RecordStack()
     /// The record form being typed in (the innermost, when records nest).
-    var record: RecordEditor?
+    var record: RecordEditor? { records.innermost }
     /// The record forms around it, outermost first (a tool's form under its header's).
-    var parentRecords: [RecordEditor] = []
+    var parentRecords: [RecordEditor] { records.outer }
     var review = ReviewPage()
     var start = StartScreen()
     var diff: PatchDiff?
