@@ -1,6 +1,6 @@
 import AssistantModel
 import Drafts
-import RevoxClient
+import RevoxInterface
 import TerminalUI
 
 /// The start screen's keys, clicks and the runtime's answers. What needs the wizard or the
