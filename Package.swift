@@ -77,10 +77,7 @@ let package = Package(
         // The program people start: the wizard and a pipe to the helper; no Foundation, NIO,
         // AsyncHTTPClient, Hummingbird or ArgumentParser (issue 15: start-up and memory). It must not
         // name the helper as a dependency: SwiftPM would then link the helper's modules into it.
-        .executableTarget(name: "assistant-wizard", dependencies: ["WizardLaunch", "APIPipe"],
-                          // Not position-independent: 27,000 fewer relocations for the loader at
-                          // every start (issue 15 measured it; bench/run shows the figure).
-                          linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux]))]),
+        .executableTarget(name: "assistant-wizard", dependencies: ["WizardLaunch", "APIPipe"]),
 
         // The networking helper, installed beside it: serves the wizard's API calls over the pipe
         // (HTTP client, in-process sandbox), and runs every other command line.
