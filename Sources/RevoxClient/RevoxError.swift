@@ -1,3 +1,5 @@
+import AssistantModel
+
 /// A failed API call, typed by cause. `message` says what happened in plain words, `suggestion` what
 /// to do next; `rawBody` (sanitised) and `detail` are for a details view. No field ever holds the key.
 public struct RevoxError: Error, Sendable, CustomStringConvertible {
@@ -94,6 +96,15 @@ public struct FieldError: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
     public var description: String { path.isEmpty ? message : "\(path): \(message)" }
+}
+
+extension FieldError {
+    /// The server's field message as an issue at the path it names, so it is placed by the same
+    /// component comparison as the validator's (`voice["speed"]` is `voice.speed`). A path that
+    /// is not a JSON path is kept whole as one key: it stays visible and claims no field.
+    public var issue: ValidationIssue {
+        .error(JSONPath(parsing: path) ?? JSONPath([.key(path)]), "server: " + message)
+    }
 }
 
 func formatSeconds(_ s: Double) -> String {
