@@ -30,8 +30,8 @@ extension AccessibleSession {
             say("Type a problem's number to go to its field, or press Enter to go to the first error.")
             while true {
                 let line = try read("Go to")
-                guard let text = line?.trimmingSpaces, !text.isEmpty else { throw .field(issues.errors[0].path) }
-                if let n = Int(text), all.indices.contains(n - 1) { throw .field(all[n - 1].path) }
+                guard let text = line?.trimmingSpaces, !text.isEmpty else { throw .field(issues.errors[0]) }
+                if let n = Int(text), all.indices.contains(n - 1) { throw .field(all[n - 1]) }
                 say("Type \(Self.numberChoice(all.count)), or press Enter for the first error.")
             }
         }
@@ -108,7 +108,7 @@ extension AccessibleSession {
                     let step = stepList.owning(path: at)
                     say("  \(i + 1). \(at.isRoot ? "The request" : place(at)), step \(stepList.number(step)) \(step.title): \(f.message.sanitizedForDisplay).")
                 }
-                if try confirm("Go to the first of them?") { throw .field(error.fieldErrors[0].issue.path) }
+                if try confirm("Go to the first of them?") { throw .field(serverIssues[0]) }
             }
             return nil
         }

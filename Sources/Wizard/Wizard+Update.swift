@@ -238,12 +238,12 @@ extension Wizard {
     }
 
     /// Jumps to the field an issue names, showing its message.
-    mutating func jump(toPath path: JSONPath) {
-        _ = go(to: state.steps.owning(path: path))
+    mutating func jump(to issue: ValidationIssue) {
+        _ = go(to: state.steps.owning(path: issue.path))
         state.showAllMessages = true
         // The most specific visible field: a list for its rows, a switch for what it hides.
         var best: Int?
-        for (i, f) in state.form.fields.enumerated() where f.path.contains(path) {
+        for (i, f) in state.form.fields.enumerated() where issue.belongs(to: f.path) {
             if best.map({ state.form.fields[$0].path.components.count < f.path.components.count }) ?? true { best = i }
         }
         if let best { state.form.focus = best }
@@ -395,7 +395,7 @@ extension Wizard {
             state.helpShown = true
             return []
         case .jump(let i):
-            if i < all.count { jump(toPath: all[i].path) }
+            if i < all.count { jump(to: all[i]) }
             return []
         case .send: return requestSend()
         }
@@ -504,7 +504,7 @@ extension Wizard {
         case .jumpToFirstFieldError:
             state.screen = .editing
             state.send = .idle
-            if case .failed(let error) = sent, let first = error.fieldErrors.first { jump(toPath: first.issue.path) }
+            if case .failed(let error) = sent, let first = error.fieldErrors.first { jump(to: first.issue) }
             return []
         case .back:
             state.screen = .editing
