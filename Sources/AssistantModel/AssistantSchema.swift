@@ -286,8 +286,7 @@ public enum AssistantSchema {
 
     /// The spec for a concrete path such as `faq_items[2].answer` or `llm_model.name` (for the
     /// variant named by the draft's `llm_model.type` when a draft is given). Nil for unknown keys.
-    public static func field(at path: String, in draft: JSONValue? = nil, api: APIGeneration = .seed) -> FieldSpec? {
-        guard let p = JSONPath(parsing: path) else { return nil }
+    public static func field(at p: JSONPath, in draft: JSONValue? = nil, api: APIGeneration = .seed) -> FieldSpec? {
         var spec = body(for: api)
         var value = draft
         for c in p.components {

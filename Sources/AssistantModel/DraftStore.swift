@@ -142,7 +142,7 @@ public struct DraftStore: Sendable {
         let doc: JSONDocument
         do { doc = try JSONParser.parseDocument(bytes) } catch { throw .syntax(file: file, error) }
         return (doc.value, doc.duplicateKeys.map { d in
-            .warning(d.path.description, "line \(d.line), column \(d.column): \"\(d.key)\" is given a second time in this object "
+            .warning(d.path, "line \(d.line), column \(d.column): \"\(d.key)\" is given a second time in this object "
                      + "(first at line \(d.firstLine), column \(d.firstColumn)); the last value is used, the first is dropped")
         })
     }

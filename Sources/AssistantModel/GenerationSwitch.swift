@@ -13,13 +13,13 @@ public struct GenerationSwitch: Sendable, Equatable {
     /// "transfer_phone_number → transfer_destinations": values carried over to their counterpart.
     public var converted: [String]
     /// Required fields of the target filled with their documented defaults.
-    public var filled: [String]
+    public var filled: [JSONPath]
     /// Concrete paths of set values the target does not know (after the conversions). Keeping
     /// them sends them as is; `dropping` leaves them out.
-    public var unknownThere: [String]
+    public var unknownThere: [JSONPath]
     /// Choice values the target does not accept, at these paths (kept as they are either way:
     /// the field itself exists there, and only the user can pick another value).
-    public var valuesUnknownThere: [String]
+    public var valuesUnknownThere: [JSONPath]
     /// The draft after the switch, keeping the values the target lacks.
     public var body: JSONValue
 
@@ -39,8 +39,8 @@ public struct GenerationSwitch: Sendable, Equatable {
         converted = []; filled = []; unknownThere = []; valuesUnknownThere = []
         body = draft
         convertTransfer()
-        fillDefaults(AssistantSchema.body(for: to), at: "")
-        findUnknown(body, concrete: "", schema: "")
+        fillDefaults(AssistantSchema.body(for: to), at: JSONPath())
+        findUnknown(body, concrete: JSONPath(), schema: "")
     }
 
     /// The seed's one transfer number and the latest's destination list say the same thing when
@@ -62,15 +62,14 @@ public struct GenerationSwitch: Sendable, Equatable {
 
     /// Inside objects the draft has, the target's required fields it lacks get their defaults
     /// (`call_retry_config.allowed_days`), so the switch itself does not make errors.
-    private mutating func fillDefaults(_ spec: FieldSpec, at path: String) {
+    private mutating func fillDefaults(_ spec: FieldSpec, at path: JSONPath) {
         guard case .object(let fields) = spec.kind else { return }
-        let here = path.isEmpty ? body.objectValue : body.value(at: path)?.objectValue
-        guard let here else { return }
+        guard let here = body[path: path]?.objectValue else { return }
         for f in fields {
-            let p = path.isEmpty ? f.key : path + "." + f.key
+            let p = path.appending(f.key)
             if here[f.key] == nil {
                 // Only inside an object the draft has: a missing top-level field stays unset.
-                if f.required, !path.isEmpty, let d = f.defaultValue {
+                if f.required, !path.isRoot, let d = f.defaultValue {
                     try? body.set(p, to: d)
                     filled.append(p)
                 }
@@ -80,11 +79,12 @@ public struct GenerationSwitch: Sendable, Equatable {
         }
     }
 
-    private mutating func findUnknown(_ v: JSONValue, concrete: String, schema: String) {
+    /// `schema` is the path as the schema names it (`faq_items[].answer`), `concrete` the draft's.
+    private mutating func findUnknown(_ v: JSONValue, concrete: JSONPath, schema: String) {
         switch v {
         case .object(let o):
             for (k, child) in o {
-                let c = concrete.isEmpty ? k : concrete + "." + k, s = schema.isEmpty ? k : schema + "." + k
+                let c = concrete.appending(k), s = schema.isEmpty ? k : schema + "." + k
                 guard let gens = AssistantSchema.generations(ofPath: s) else { continue }
                 if !gens.contains(to) { unknownThere.append(c); continue }
                 if case .string = child, let g = AssistantSchema.generations(ofPath: s, value: child), !g.contains(to) {
@@ -94,7 +94,7 @@ public struct GenerationSwitch: Sendable, Equatable {
             }
         case .array(let items):
             for (i, item) in items.enumerated() {
-                let c = "\(concrete)[\(i)]"
+                let c = concrete.appending(i)
                 if case .string = item, let g = AssistantSchema.generations(ofPath: schema, value: item), !g.contains(to) {
                     valuesUnknownThere.append(c)
                 } else {
@@ -111,6 +111,7 @@ public struct GenerationSwitch: Sendable, Equatable {
     /// The changes in a few sentences, for a dialog or a line prompt.
     public var summary: [String] {
         var out = ["Switch from \(from) (SDK revox \(from.sdkVersion)) to \(to) (SDK revox \(to.sdkVersion))?"]
+        func names(_ paths: [JSONPath]) -> String { names(paths.map(\.description)) }
         func names(_ list: [String]) -> String {
             list.count <= 6 ? list.joined(separator: ", ") : list.prefix(5).joined(separator: ", ") + " and \(list.count - 5) more"
         }

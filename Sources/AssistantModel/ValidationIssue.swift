@@ -8,24 +8,25 @@ public enum Severity: String, Sendable, Hashable, Codable, Comparable {
 
 /// One problem found in a request body, placed by a JSON path such as `faq_items[2].answer`.
 public struct ValidationIssue: Sendable, Hashable {
-    public var path: String
+    public var path: JSONPath
     public var severity: Severity
     public var message: String
 
-    public init(path: String, severity: Severity, message: String) {
+    public init(path: JSONPath, severity: Severity, message: String) {
         self.path = path
         self.severity = severity
         self.message = message
     }
 
     /// Whether the issue is about the field at `field`: on it, or (`deep`) on anything inside it,
-    /// such as a list's rows or an object's fields. The one place this is decided.
-    public func belongs(to field: String, deep: Bool = true) -> Bool {
-        path == field || (deep && JSONPath.text(path, isWithin: field))
+    /// such as a list's rows or an object's fields. The one place this is decided, by components:
+    /// `voice` holds `voice.speed` and `voice["odd key"]`, not `voice_extra`, whatever the spelling.
+    public func belongs(to field: JSONPath, deep: Bool = true) -> Bool {
+        deep ? field.contains(path) : path == field
     }
 
-    public static func error(_ path: String, _ message: String) -> ValidationIssue { .init(path: path, severity: .error, message: message) }
-    public static func warning(_ path: String, _ message: String) -> ValidationIssue { .init(path: path, severity: .warning, message: message) }
+    public static func error(_ path: JSONPath, _ message: String) -> ValidationIssue { .init(path: path, severity: .error, message: message) }
+    public static func warning(_ path: JSONPath, _ message: String) -> ValidationIssue { .init(path: path, severity: .warning, message: message) }
 }
 
 extension Array where Element == ValidationIssue {

@@ -6,7 +6,7 @@ public enum Validator {
     /// of one API generation (the seed's unless told).
     public static func validate(_ body: JSONValue, api: APIGeneration = .seed) -> [ValidationIssue] {
         guard case .object(let obj) = body else {
-            return [.error("", "the request body must be a JSON object, not \(body.typeDescription)")]
+            return [.error(JSONPath(), "the request body must be a JSON object, not \(body.typeDescription)")]
         }
         var v = Walk(api: api)
         v.object(obj, fields: AssistantSchema.fields(for: api), at: JSONPath())
@@ -18,7 +18,7 @@ public enum Validator {
 
     /// The issues of one field only (for a form validating as the user types), by concrete path
     /// such as `faq_items[2].answer`. Cross-field rules are included when they concern that path.
-    public static func validate(_ body: JSONValue, field path: String, api: APIGeneration = .seed) -> [ValidationIssue] {
+    public static func validate(_ body: JSONValue, field path: JSONPath, api: APIGeneration = .seed) -> [ValidationIssue] {
         validate(body, api: api).filter { $0.belongs(to: path) }
     }
 
@@ -50,8 +50,8 @@ public enum Validator {
             }
         }
 
-        mutating func error(_ p: JSONPath, _ m: String) { issues.append(.error(p.description, m)) }
-        mutating func warning(_ p: JSONPath, _ m: String) { issues.append(.warning(p.description, m)) }
+        mutating func error(_ p: JSONPath, _ m: String) { issues.append(.error(p, m)) }
+        mutating func warning(_ p: JSONPath, _ m: String) { issues.append(.warning(p, m)) }
 
         mutating func object(_ obj: JSONObject, fields: [FieldSpec], extra: [String] = [], at path: JSONPath) {
             for spec in fields { field(spec, in: obj, at: path.appending(spec.key)) }
@@ -153,7 +153,7 @@ public enum Validator {
                     error(path.appending(i), "\"\(s)\" is not a valid \(rule.itemLabel): use \(list(choices.map(\.value)))"); continue
                 }
                 if let sev = rule.duplicateSeverity, !seen.insert(s).inserted {
-                    issues.append(.init(path: path.appending(i).description, severity: sev, message: "duplicate \(rule.itemLabel) \"\(s)\""))
+                    issues.append(.init(path: path.appending(i), severity: sev, message: "duplicate \(rule.itemLabel) \"\(s)\""))
                 }
             }
         }
@@ -172,7 +172,7 @@ public enum Validator {
                 recordRules(o, spec: spec, at: p)
                 if let key = rule.uniqueKey, let sev = rule.duplicateSeverity, case .string(let s)? = o[key], !TextFormats.isBlank(s) {
                     if let first = seen[s] {
-                        issues.append(.init(path: p.appending(key).description, severity: sev,
+                        issues.append(.init(path: p.appending(key), severity: sev,
                                             message: "duplicate \(key) \"\(s)\" (also in \(path.appending(first).description))"))
                     } else {
                         seen[s] = i

@@ -47,7 +47,7 @@ enum CLIReport {
 
     /// `FILE: PATH: error|warning: message`; a body-level issue has the path `(body)`.
     static func line(file: String, _ issue: ValidationIssue) -> String {
-        "\(file): \(issue.path.isEmpty ? "(body)" : issue.path): \(issue.severity.rawValue): \(issue.message)\n"
+        "\(file): \(issue.path.isRoot ? "(body)" : issue.path.description): \(issue.severity.rawValue): \(issue.message)\n"
     }
 
     /// Issues of a body on stderr, one line each; exits 1 when any is an error (for preview and show).

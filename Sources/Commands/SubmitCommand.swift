@@ -122,7 +122,7 @@ struct SubmitCommand: AsyncParsableCommand {
         let issues = Validator.validate(body, api: api)
         if json {
             guard issues.hasErrors else { return }
-            let list = issues.errors.map { JSONValue.object(JSONObject([("path", .string($0.path)), ("message", .string($0.message))])) }
+            let list = issues.errors.map { JSONValue.object(JSONObject([("path", .string($0.path.description)), ("message", .string($0.message))])) }
             CLIOutput.stdout(JSONEncoding.pretty(.object(JSONObject([("error", .object(JSONObject([
                 ("kind", "invalidDraft"), ("message", .string("the draft has \(issues.errors.count) error(s); nothing was sent")),
                 ("field_errors", .array(list)),

@@ -38,7 +38,7 @@ struct ValidateCommand: AsyncParsableCommand {
             if issues.hasErrors && status == CLIReport.ok { status = CLIReport.invalid }
             for issue in issues {
                 if json {
-                    records.append(CLIReport.jsonRecord(file: file, path: issue.path, severity: issue.severity, message: issue.message))
+                    records.append(CLIReport.jsonRecord(file: file, path: issue.path.description, severity: issue.severity, message: issue.message))
                 } else {
                     CLIOutput.stdout(CLIReport.line(file: file, issue))
                 }

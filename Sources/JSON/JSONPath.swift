@@ -10,6 +10,9 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible, Expressible
 
     public init(_ components: [Component] = []) { self.components = components }
 
+    /// The whole document (printed as `""`, and as `(body)` where issues are listed).
+    public var isRoot: Bool { components.isEmpty }
+
     /// Parses `a.b[2].c` or `["odd key"][0]`; `""` is the root. Nil when the text is not a path.
     public init?(parsing text: String) {
         var comps = [Component]()
@@ -68,14 +71,6 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible, Expressible
     /// not `faq_items_extra`; the root holds every path.
     public func contains(_ other: JSONPath) -> Bool { other.components.starts(with: components) }
 
-    /// `contains` for paths in their text form (as issues and fields carry them), without parsing:
-    /// the form is canonical, so `ancestor` holds `path` when it is a prefix ending at `.` or `[`.
-    public static func text(_ path: String, isWithin ancestor: String) -> Bool {
-        guard path.utf8.starts(with: ancestor.utf8) else { return false }
-        let rest = path.utf8.dropFirst(ancestor.utf8.count)
-        return ancestor.isEmpty || rest.first == nil || rest.first == UInt8(ascii: ".") || rest.first == UInt8(ascii: "[")
-    }
-
     public func appending(_ key: String) -> JSONPath { JSONPath(components + [.key(key)]) }
     public func appending(_ index: Int) -> JSONPath { JSONPath(components + [.index(index)]) }
 
@@ -118,6 +113,9 @@ extension JSONValue {
         }
         return cur
     }
+
+    /// `self[path:]` under the name the text form has.
+    public func value(at path: JSONPath) -> JSONValue? { self[path: path] }
 
     /// The value at a path written as text (`faq_items[2].answer`), or nil.
     public func value(at path: String) -> JSONValue? {

@@ -51,7 +51,8 @@ enum ErrorBody {
     }
 
     /// `["body", "faq_items", 2, "answer"]`, `"/faq_items/2/answer"` or `"faq_items.2.answer"` →
-    /// `faq_items[2].answer`.
+    /// `faq_items[2].answer`. Built from the parts, so a key the server names with a dot or a space
+    /// in it (`["voice", "a.b"]`) stays one key: `voice["a.b"]`.
     static func jsonPath(_ v: JSONValue) -> String? {
         var parts = [JSONValue]()
         switch v {
@@ -69,16 +70,16 @@ enum ErrorBody {
             return nil
         }
         if case .string("body")? = parts.first, parts.count > 1 { parts.removeFirst() }
-        var out = ""
+        var path = JSONPath()
         for p in parts {
             switch p {
-            case .number(let n): out += "[\(n.literal)]"
-            case .string(let s) where Int(s) != nil && !out.isEmpty: out += "[\(s)]"
-            case .string(let s): out += out.isEmpty ? s : ".\(s)"
+            case .number(let n): guard let i = n.intValue else { return nil }; path = path.appending(Int(i))
+            case .string(let s) where Int(s) != nil && !path.isRoot: path = path.appending(Int(s)!)
+            case .string(let s): path = path.appending(s)
             default: return nil
             }
         }
-        return out
+        return path.description
     }
 
     private static func messages(_ v: JSONValue) -> [String] {

@@ -98,6 +98,15 @@ public struct FieldError: Sendable, Hashable, CustomStringConvertible {
     public var description: String { path.isEmpty ? message : "\(path): \(message)" }
 }
 
+extension FieldError {
+    /// The server's field message as an issue at the path it names, so it is placed by the same
+    /// component comparison as the validator's (`voice["speed"]` is `voice.speed`). A path that
+    /// is not a JSON path is kept whole as one key: it stays visible and claims no field.
+    public var issue: ValidationIssue {
+        .error(JSONPath(parsing: path) ?? JSONPath([.key(path)]), "server: " + message)
+    }
+}
+
 package func formatSeconds(_ s: Double) -> String {
     s == s.rounded() ? "\(Int(s)) s" : "\((s * 10).rounded() / 10) s"
 }

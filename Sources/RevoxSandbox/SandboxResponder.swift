@@ -152,7 +152,7 @@ struct SandboxResponder: HTTPResponder {
     private static func unprocessable(_ issues: [ValidationIssue]) -> Response? {
         let errors = issues.errors
         guard !errors.isEmpty else { return nil }
-        let list = errors.map { JSONValue.object(JSONObject([("path", .string($0.path)), ("message", .string($0.message))])) }
+        let list = errors.map { JSONValue.object(JSONObject([("path", .string($0.path.description)), ("message", .string($0.message))])) }
         let n = errors.count
         return json(422, .object(JSONObject([
             ("error", "validation_error"),

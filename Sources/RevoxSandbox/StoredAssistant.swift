@@ -38,7 +38,7 @@ struct StoredAssistant: Sendable {
     /// The keys the latest generation added to `call_retry_config`, which its server defaults when
     /// a client leaves them out (as clients of older generations do): from the schema's defaults.
     static let latestRetryDefaults: [(String, JSONValue)] = ["allowed_days", "call_twice_in_a_row"].compactMap { key in
-        AssistantSchema.field(at: "call_retry_config." + key, api: .latest)?.defaultValue.map { (key, $0) }
+        AssistantSchema.field(at: JSONPath([.key("call_retry_config"), .key(key)]), api: .latest)?.defaultValue.map { (key, $0) }
     }
 
     /// A latest-generation request with the server's defaults inside `call_retry_config` filled in.

@@ -27,11 +27,11 @@ struct APISwitchDialog: Sendable {
 
 extension Wizard {
     /// The switch row's path: no field of the request has it.
-    static let apiRowPath = "#api"
+    static let apiRowPath = JSONPath([.key("#api")])
 
     func apiRow() -> FormField {
         let g = state.generation, other: APIGeneration = g == .seed ? .latest : .seed
-        let spec = FieldSpec(key: "api", path: Wizard.apiRowPath, label: "API generation",
+        let spec = FieldSpec(key: "api", path: Wizard.apiRowPath.description, label: "API generation",
                              help: "Which Revox API the draft is written for; Enter shows what switching changes.", kind: .text)
         let list = SelectList([SelectItem("\(g) (SDK revox \(g.sdkVersion))", id: g.rawValue)], height: 1, filterable: false)
         var row = FormField(FormRow(path: Wizard.apiRowPath, spec: spec, label: "API generation (enter: switch to \(other))", indent: 0,

@@ -44,7 +44,7 @@ extension AccessibleSession {
             switch words.first {
             case "done"?: return
             case "add"?:
-                set("\(row.path)[\(count)]", RecordEditor.newRecord(item))
+                set(row.path.appending(count), RecordEditor.newRecord(item))
                 persist()
                 try editRecord(row, index: count, item: item, noun: noun)
             case "unset"? where optional:
@@ -57,7 +57,7 @@ extension AccessibleSession {
                 guard let i = number else { say("Type delete and a number from 1 to \(count)."); continue }
                 let summary = FormBuilder.recordSummary(list![i], item).first ?? ""
                 if try confirm("Delete \(noun) \(i + 1), \"\(summary.sanitizedForDisplay)\"?") {
-                    set("\(row.path)[\(i)]", nil)
+                    set(row.path.appending(i), nil)
                     persist()
                     say("Deleted \(noun) \(i + 1).")
                 }
@@ -84,7 +84,7 @@ extension AccessibleSession {
     func editRecord(_ row: FormRow, index: Int, item: [FieldSpec], noun: String) throws(AccessibleJump) {
         let count = draft.value(at: row.path)?.arrayValue?.count ?? 0
         say("\(noun.capitalizedFirst) \(index + 1) of \(count).")
-        let base = "\(row.path)[\(index)]"
+        let base = row.path.appending(index)
         let outer = context
         context = "\(noun.capitalizedFirst) \(index + 1), "
         defer { context = outer }
@@ -97,16 +97,15 @@ extension AccessibleSession {
     }
 
     /// "Call retries, calling window 1, From": where an issue's path is, in the form's words.
-    func place(_ path: String) -> String {
-        guard let p = JSONPath(parsing: path) else { return path }
+    func place(_ p: JSONPath) -> String {
         var parts: [String] = []
         var prefix = JSONPath()
         for c in p.components {
-            if case .index(let i) = c, case .records(_, let rule)? = AssistantSchema.field(at: prefix.description, in: draft)?.kind {
+            if case .index(let i) = c, case .records(_, let rule)? = AssistantSchema.field(at: prefix, in: draft)?.kind {
                 parts.append("\(rule.itemLabel) \(i + 1)")
             } else if case .key = c {
                 prefix = JSONPath(prefix.components + [c])
-                parts.append(AssistantSchema.field(at: prefix.description, in: draft)?.label ?? prefix.description)
+                parts.append(AssistantSchema.field(at: prefix, in: draft)?.label ?? prefix.description)
                 continue
             }
             prefix = JSONPath(prefix.components + [c])

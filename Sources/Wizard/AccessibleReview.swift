@@ -30,8 +30,8 @@ extension AccessibleSession {
             say("Type a problem's number to go to its field, or press Enter to go to the first error.")
             while true {
                 let line = try read("Go to")
-                guard let text = line?.trimmingSpaces, !text.isEmpty else { throw .field(issues.errors[0].path) }
-                if let n = Int(text), all.indices.contains(n - 1) { throw .field(all[n - 1].path) }
+                guard let text = line?.trimmingSpaces, !text.isEmpty else { throw .field(issues.errors[0]) }
+                if let n = Int(text), all.indices.contains(n - 1) { throw .field(all[n - 1]) }
                 say("Type \(Self.numberChoice(all.count)), or press Enter for the first error.")
             }
         }
@@ -100,14 +100,15 @@ extension AccessibleSession {
             if error.mayHaveBeenCreated {
                 say("The request may have reached the server, so the assistant may have been created. It was not sent again. Check the list of assistants (assistant-wizard assistants) before sending again.")
             }
-            serverIssues = error.fieldErrors.map { .error($0.path, "server: " + $0.message) }
+            serverIssues = error.fieldErrors.map(\.issue)
             if !error.fieldErrors.isEmpty {
                 say("The server rejected \(error.fieldErrors.count) field\(error.fieldErrors.count == 1 ? "" : "s"):")
                 for (i, f) in error.fieldErrors.enumerated() {
-                    let step = stepList.owning(path: f.path)
-                    say("  \(i + 1). \(f.path.isEmpty ? "The request" : place(f.path)), step \(stepList.number(step)) \(step.title): \(f.message.sanitizedForDisplay).")
+                    let at = f.issue.path
+                    let step = stepList.owning(path: at)
+                    say("  \(i + 1). \(at.isRoot ? "The request" : place(at)), step \(stepList.number(step)) \(step.title): \(f.message.sanitizedForDisplay).")
                 }
-                if try confirm("Go to the first of them?") { throw .field(error.fieldErrors[0].path) }
+                if try confirm("Go to the first of them?") { throw .field(serverIssues[0]) }
             }
             return nil
         }

@@ -11,7 +11,7 @@ enum AccessibleJump: Error, Equatable {
     case switchAPI
     case go(Step)
     /// To the field an issue names (from the review).
-    case field(String)
+    case field(ValidationIssue)
 }
 
 /// One accessible-mode session: the draft, where it is saved, and the prompt loop over the steps.
@@ -85,7 +85,7 @@ final class AccessibleSession {
     /// Walks the steps in order until the assistant is sent or the user quits.
     func steps(from first: Step) -> Int32 {
         var step = first
-        var focus: String?
+        var focus: ValidationIssue?
         var switching = false
         openedAs = APIGeneration.detect(draft)
         while true {
@@ -110,9 +110,9 @@ final class AccessibleSession {
                 case .skip: step = stepList.next(step) ?? .review
                 case .review: step = .review
                 case .go(let s): step = s
-                case .field(let path):
-                    step = stepList.owning(path: path)
-                    focus = path
+                case .field(let issue):
+                    step = stepList.owning(path: issue.path)
+                    focus = issue
                 case .switchAPI: switching = true
                 case .quit, .endOfInput: return finish(error)
                 }
@@ -120,7 +120,7 @@ final class AccessibleSession {
         }
     }
 
-    func run(_ step: Step, focus: String?) throws(AccessibleJump) {
+    func run(_ step: Step, focus: ValidationIssue?) throws(AccessibleJump) {
         say("")
         say("Step \(stepList.number(step)) of \(stepList.count): \(step.title).")
         if step == .basics {
@@ -141,13 +141,13 @@ final class AccessibleSession {
 
     /// Asks each question in turn. The list is rebuilt after every answer (a choice can add or remove
     /// questions); `back` on the first question is the caller's.
-    func walk(_ items: () -> [AccessibleItem], focus: String? = nil) throws(AccessibleJump) {
+    func walk(_ items: () -> [AccessibleItem], focus: ValidationIssue? = nil) throws(AccessibleJump) {
         var index = 0
         if let focus {
             // The most specific question holding the path: a list for its rows, a switch for its fields.
             let list = items()
-            let holding = list.indices.filter { JSONPath.text(focus, isWithin: list[$0].path) }
-            index = holding.max { list[$0].path.count < list[$1].path.count } ?? 0
+            let holding = list.indices.filter { focus.belongs(to: list[$0].path) }
+            index = holding.max { list[$0].path.components.count < list[$1].path.components.count } ?? 0
         }
         while true {
             let list = items()
@@ -216,7 +216,7 @@ final class AccessibleSession {
 
     // MARK: draft
 
-    func set(_ path: String, _ value: JSONValue?) {
+    func set(_ path: JSONPath, _ value: JSONValue?) {
         do throws(JSONPathError) { try draft.set(path, to: value) } catch {
             say("Could not change \(path): \(error.reason).")
         }
@@ -299,7 +299,7 @@ final class AccessibleSession {
 
     // MARK: issues
 
-    func issues(at path: String, deep: Bool) -> [ValidationIssue] {
+    func issues(at path: JSONPath, deep: Bool) -> [ValidationIssue] {
         (serverIssues + Validator.validate(draft, api: generation)).filter { $0.belongs(to: path, deep: deep) }
     }
 
@@ -319,7 +319,7 @@ enum AccessibleItem {
     case field(FormRow)
     case voicePicker
 
-    var path: String {
+    var path: JSONPath {
         switch self {
         case .field(let f): return f.path
         case .voicePicker: return "voice.id"
@@ -328,7 +328,7 @@ enum AccessibleItem {
     var id: String {
         switch self {
         // A nullable field's choice and its value row share a path and a widget type; the label tells them apart.
-        case .field(let f): return f.path + "#" + f.input.kindName + "#" + f.label
+        case .field(let f): return f.path.description + "#" + f.input.kindName + "#" + f.label
         case .voicePicker: return "voice.__picker"
         }
     }

@@ -6,13 +6,13 @@ enum FormEvent: Equatable, Sendable {
     case unhandled
     case handled
     /// The draft changed at this path; `structural` when other fields may appear or vanish.
-    case changed(path: String, structural: Bool)
+    case changed(path: JSONPath, structural: Bool)
     /// Focus left the field at this path; `edited` when its value changed while it had focus.
-    case blurred(path: String, edited: Bool)
+    case blurred(path: JSONPath, edited: Bool)
     /// A list editor wants its record form: for row `row`, or a new row when nil.
     case editRecord(field: Int, row: Int?)
     /// A long text changed but is not in the draft yet (see `Form.deferThreshold`).
-    case deferred(path: String)
+    case deferred(path: JSONPath)
 }
 
 /// A page of fields over a JSON object (the draft, or one record of a list), in the manner of huh:

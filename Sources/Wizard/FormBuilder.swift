@@ -5,18 +5,17 @@ import AssistantModel
 /// fields that do not apply (the first sentence when the mode is none) are hidden. The rows hold no
 /// widgets: each front end draws them its own way.
 enum FormBuilder {
-    static func rows(for specs: [FieldSpec], base: String = "", body: JSONValue, inRecord: Bool = false, indent: Int = 0) -> [FormRow] {
-        let parent = base.isEmpty ? body.objectValue : body.value(at: base)?.objectValue
+    static func rows(for specs: [FieldSpec], base: JSONPath = JSONPath(), body: JSONValue, inRecord: Bool = false, indent: Int = 0) -> [FormRow] {
+        let parent = body[path: base]?.objectValue
         var out: [FormRow] = []
         for spec in specs {
             if let cond = spec.appliesWhen, !cond.holds(in: parent ?? JSONObject()) { continue }
-            let path = base.isEmpty ? spec.key : base + "." + spec.key
-            out += rows(for: spec, path: path, value: parent?[spec.key], body: body, inRecord: inRecord, indent: indent)
+            out += rows(for: spec, path: base.appending(spec.key), value: parent?[spec.key], body: body, inRecord: inRecord, indent: indent)
         }
         return out
     }
 
-    private static func rows(for spec: FieldSpec, path: String, value: JSONValue?, body: JSONValue,
+    private static func rows(for spec: FieldSpec, path: JSONPath, value: JSONValue?, body: JSONValue,
                              inRecord: Bool, indent: Int) -> [FormRow] {
         func row(_ input: FormInput, label: String? = nil, keepsEmpty: Bool = false, indent i: Int = indent) -> FormRow {
             FormRow(path: path, spec: spec, label: label ?? spec.label, indent: i, input: input,
@@ -119,8 +118,7 @@ enum FormBuilder {
 
 extension JSONValue {
     /// The object that holds the value at `path` (nil when it is not an object).
-    static func parentObject(of path: String, in body: JSONValue) -> JSONObject? {
-        guard let p = JSONPath(parsing: path), !p.components.isEmpty else { return body.objectValue }
-        return body[path: JSONPath(Array(p.components.dropLast()))]?.objectValue
+    static func parentObject(of path: JSONPath, in body: JSONValue) -> JSONObject? {
+        body[path: JSONPath(Array(path.components.dropLast()))]?.objectValue
     }
 }

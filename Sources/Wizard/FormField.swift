@@ -53,7 +53,7 @@ struct FormField: Sendable {
         self.control = control
     }
 
-    var path: String { row.path }
+    var path: JSONPath { row.path }
     var spec: FieldSpec { row.spec }
     var label: String {
         get { row.label }
@@ -62,7 +62,7 @@ struct FormField: Sendable {
     var indent: Int { row.indent }
     var keepsEmpty: Bool { row.keepsEmpty }
     /// Which kind of control it is, so a rebuild can keep a widget's cursor and undo history.
-    var identity: String { path + "#" + row.input.kindName }
+    var identity: String { path.description + "#" + row.input.kindName }
 
     /// The JSON the control holds now, given what the draft held before.
     func value(previous: JSONValue?) -> JSONValue? {

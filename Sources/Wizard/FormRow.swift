@@ -6,7 +6,7 @@ import AssistantModel
 /// field, a choice or a wording is described once (as huh describes one form for both modes).
 struct FormRow: Sendable {
     /// Concrete JSON path relative to the form's root ("voice.speed", "answer").
-    var path: String
+    var path: JSONPath
     var spec: FieldSpec
     var label: String
     var indent: Int

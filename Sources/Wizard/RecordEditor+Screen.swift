@@ -28,7 +28,7 @@ extension RecordEditor {
         /// Only the innermost form takes keys and clicks, and only its messages are worked out.
         var active: Bool
         /// The message under each field, by path.
-        var messages: [String: FieldMessage]
+        var messages: [JSONPath: FieldMessage]
         /// The title's "ctrl+s keep" and "esc discard", where they are drawn whole.
         var keep: Rect?
         var discard: Rect?
@@ -47,7 +47,7 @@ extension RecordEditor {
         func button(_ label: String, at offset: Int) -> Rect? {
             offset + displayWidth(label) <= room ? Rect(row: box.row, col: box.col + 2 + offset, width: displayWidth(label), height: 1) : nil
         }
-        var messages: [String: FieldMessage] = [:]
+        var messages: [JSONPath: FieldMessage] = [:]
         if active {
             for f in form.fields where shownPaths.contains(f.path) || showAll {
                 if let i = issues.first(where: { $0.belongs(to: f.path) }) {
@@ -71,8 +71,8 @@ extension RecordEditor {
         case .alt("e")?:
             guard let f = form.focused else { return .none }
             switch f.control {
-            case .text(let w): return .openEditor(path: Self.editorPrefix + f.path, text: w.value)
-            case .longText(let w): return .openEditor(path: Self.editorPrefix + f.path, text: w.text)
+            case .text(let w): return .openEditor(path: Self.editorPrefix + f.path.description, text: w.value)
+            case .longText(let w): return .openEditor(path: Self.editorPrefix + f.path.description, text: w.text)
             default: return .status("Alt-E opens a text field in your editor; this field is not text.")
             }
         default:

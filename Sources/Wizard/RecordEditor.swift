@@ -6,7 +6,7 @@ import TerminalUI
 /// record (a tool's headers) opens its own editor over this one (`RecordStack`).
 struct RecordEditor: Sendable {
     /// The list's path in the draft ("faq_items", "call_retry_config.calling_windows").
-    var listPath: String
+    var listPath: JSONPath
     /// The row being edited, or nil for a new one.
     var index: Int?
     /// The form field (in the step's form) that holds the list editor.
@@ -15,9 +15,9 @@ struct RecordEditor: Sendable {
     var noun: String
     var record: JSONValue
     var form = Form()
-    var shownPaths: Set<String> = []
+    var shownPaths: Set<JSONPath> = []
 
-    init(listPath: String, index: Int?, fieldIndex: Int, item: [FieldSpec], noun: String, record: JSONValue?) {
+    init(listPath: JSONPath, index: Int?, fieldIndex: Int, item: [FieldSpec], noun: String, record: JSONValue?) {
         self.listPath = listPath; self.index = index; self.fieldIndex = fieldIndex; self.item = item; self.noun = noun
         self.record = record ?? RecordEditor.newRecord(item)
         rebuild()
@@ -63,8 +63,8 @@ struct RecordEditor: Sendable {
 
     /// Where the record is in `container` (the draft, or the record around it): `faq_items[2]`,
     /// and for a new one the row after the last.
-    func place(in container: JSONValue) -> String {
-        "\(listPath)[\(index ?? (container.value(at: listPath)?.arrayValue?.count ?? 0))]"
+    func place(in container: JSONValue) -> JSONPath {
+        listPath.appending(index ?? (container.value(at: listPath)?.arrayValue?.count ?? 0))
     }
 
     static let bindings: [KeyBinding] = [KeyBinding(.ctrl("s"), "keep"), KeyBinding(.escape, "discard"),

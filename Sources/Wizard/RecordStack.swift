@@ -15,7 +15,7 @@ struct RecordStack: Sendable {
     /// A record kept from the outermost form: the step's list takes it.
     struct Kept: Equatable, Sendable {
         var record: JSONValue
-        var listPath: String
+        var listPath: JSONPath
         /// The row it replaces, or nil for a new one at the end.
         var index: Int?
         /// The form field holding the list.
@@ -89,7 +89,7 @@ struct RecordStack: Sendable {
     }
 
     /// Text back from `$EDITOR` for the field at `path` of the innermost record.
-    mutating func received(text: String, at path: String) {
+    mutating func received(text: String, at path: JSONPath) {
         guard var editor = editors.popLast() else { return }
         try? editor.record.set(path, to: .string(text))
         editor.rebuild()

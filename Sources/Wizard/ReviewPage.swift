@@ -22,7 +22,7 @@ struct ReviewPage: Sendable {
             shownBody = draft
         }
         let items = issues.enumerated().map { n, i in
-            SelectItem((i.severity == .error ? "✗ " : "! ") + (i.path.isEmpty ? "(body)" : i.path) + ": " + i.message, id: String(n))
+            SelectItem((i.severity == .error ? "✗ " : "! ") + (i.path.isRoot ? "(body)" : i.path.description) + ": " + i.message, id: String(n))
         }
         if items != issueList.items { issueList.setItems(items) }
     }

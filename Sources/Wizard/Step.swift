@@ -71,8 +71,8 @@ public enum Step: Int, CaseIterable, Sendable, Hashable {
     /// The step that edits the field at `path`, in any generation: the step listing its key, the
     /// `unlisted` one for a field of the schema no step lists; other keys belong to the review.
     /// (`StepList.owning` also sends keys its generation lacks to the review.)
-    public static func owning(path: String) -> Step {
-        let top = String(path.prefix { $0 != "." && $0 != "[" })
+    public static func owning(path: JSONPath) -> Step {
+        guard case .key(let top)? = path.components.first else { return .review }
         if let step = listing(top) { return step }
         return AssistantSchema.current.declared.contains { $0.key == top } ? unlisted : .review
     }
@@ -123,7 +123,7 @@ public struct StepList: Sendable, Hashable {
 
     /// The step that edits `path` in this generation; a key the generation lacks (or none edits)
     /// belongs to the review, which lists it.
-    public func owning(path: String) -> Step {
+    public func owning(path: JSONPath) -> Step {
         let step = Step.owning(path: path)
         return contains(step) ? step : .review
     }

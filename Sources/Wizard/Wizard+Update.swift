@@ -64,8 +64,9 @@ extension Wizard {
             }
         case .draftsListed, .draftStatuses, .assistantsListed, .pulled, .pulledAll: return startMessage(message)
         case .editorFinished(let path, let result):
-            if path.hasPrefix(RecordEditor.editorPrefix), let noun = state.record?.noun {
-                let local = String(path.dropFirst(RecordEditor.editorPrefix.count))
+            // The editor hand-off names the field as text (its file name); it is our own path.
+            if path.hasPrefix(RecordEditor.editorPrefix), let noun = state.record?.noun,
+               let local = JSONPath(parsing: String(path.dropFirst(RecordEditor.editorPrefix.count))) {
                 switch result {
                 case .success(let text):
                     state.records.received(text: text, at: local)
@@ -74,11 +75,12 @@ extension Wizard {
                 }
                 return []
             }
+            guard let field = JSONPath(parsing: path) else { return [] }
             switch result {
             case .success(let text):
-                try? state.draft.set(path, to: .string(text))
+                try? state.draft.set(field, to: .string(text))
                 // The rebuild gives the row a widget showing the new text; focus stays on the row.
-                changed(path: path, structural: true)
+                changed(path: field, structural: true)
                 state.status = "Text from the editor is in \(path)."
                 return saveEffects()
             case .failure(let failure):
@@ -197,7 +199,7 @@ extension Wizard {
 
     /// After an edit: server messages for the field are stale, and a field that already shows a
     /// message keeps it current as the user fixes it.
-    mutating func changed(path: String, structural: Bool) {
+    mutating func changed(path: JSONPath, structural: Bool) {
         state.serverIssues.removeAll { $0.belongs(to: path) }
         state.save = .pending
         if structural || state.showAllMessages || state.shownPaths.contains(path) { revalidate() }
@@ -223,13 +225,13 @@ extension Wizard {
     }
 
     /// Jumps to the field an issue names, showing its message.
-    mutating func jump(toPath path: String) {
-        _ = go(to: state.steps.owning(path: path))
+    mutating func jump(to issue: ValidationIssue) {
+        _ = go(to: state.steps.owning(path: issue.path))
         state.showAllMessages = true
         // The most specific visible field: a list for its rows, a switch for what it hides.
         var best: Int?
-        for (i, f) in state.form.fields.enumerated() where JSONPath.text(path, isWithin: f.path) {
-            if best.map({ state.form.fields[$0].path.count < f.path.count }) ?? true { best = i }
+        for (i, f) in state.form.fields.enumerated() where issue.belongs(to: f.path) {
+            if best.map({ state.form.fields[$0].path.components.count < f.path.components.count }) ?? true { best = i }
         }
         if let best { state.form.focus = best }
         scrollFormToFocus()
@@ -280,10 +282,10 @@ extension Wizard {
 
     /// The draft with the open record forms applied (each into the one around it, the outermost
     /// into the draft), and the concrete path of the innermost record in it.
-    func draftWithRecords(_ draft: JSONValue) -> (body: JSONValue, prefix: String) {
+    func draftWithRecords(_ draft: JSONValue) -> (body: JSONValue, prefix: JSONPath) {
         var stack = recordStack
-        guard var inner = stack.popLast() else { return (draft, "") }
-        var prefixes: [String] = []
+        guard var inner = stack.popLast() else { return (draft, JSONPath()) }
+        var prefixes: [JSONPath] = []
         var container = draft
         for e in recordStack {
             prefixes.append(e.place(in: container))
@@ -294,7 +296,7 @@ extension Wizard {
             parent.record = inner.applied(to: parent.record)
             inner = parent
         }
-        return (inner.applied(to: draft), prefixes.joined(separator: "."))
+        return (inner.applied(to: draft), JSONPath(prefixes.flatMap(\.components)))
     }
 
     /// The innermost record's issues, judged in place in the whole draft (duplicates across rows
@@ -304,7 +306,7 @@ extension Wizard {
         return Validator.validate(body, api: state.generation).compactMap { issue in
             guard issue.belongs(to: prefix) else { return nil }
             var local = issue
-            local.path = String(issue.path.dropFirst(prefix.count + (issue.path == prefix ? 0 : 1)))
+            local.path = JSONPath(Array(issue.path.components.dropFirst(prefix.components.count)))
             return local
         }
     }
@@ -319,7 +321,7 @@ extension Wizard {
             state.helpShown = true
             return []
         case .jump(let i):
-            if i < all.count { jump(toPath: all[i].path) }
+            if i < all.count { jump(to: all[i]) }
             return []
         case .send: return requestSend()
         }
@@ -410,7 +412,7 @@ extension Wizard {
             state.result = ResultScreen(state.send)
         case .failed(let error):
             state.send = .failed(error)
-            state.serverIssues = error.fieldErrors.map { .error($0.path, "server: " + $0.message) }
+            state.serverIssues = error.fieldErrors.map(\.issue)
             state.result = ResultScreen(state.send)
         case .notSent:
             state.send = .idle
@@ -428,7 +430,7 @@ extension Wizard {
         case .jumpToFirstFieldError:
             state.screen = .editing
             state.send = .idle
-            if case .failed(let error) = sent, let first = error.fieldErrors.first { jump(toPath: first.path) }
+            if case .failed(let error) = sent, let first = error.fieldErrors.first { jump(to: first.issue) }
             return []
         case .back:
             state.screen = .editing
@@ -444,8 +446,8 @@ extension Wizard {
     mutating func openEditor() -> [WizardEffect] {
         guard let f = state.form.focused else { return [] }
         switch f.control {
-        case .text(let w): return [.openEditor(path: f.path, text: w.value)]
-        case .longText(let w): return [.openEditor(path: f.path, text: w.text)]
+        case .text(let w): return [.openEditor(path: f.path.description, text: w.value)]
+        case .longText(let w): return [.openEditor(path: f.path.description, text: w.text)]
         default:
             state.status = "Alt-E opens a text field in your editor; this field is not text."
             return []

@@ -57,7 +57,7 @@ public struct Wizard: Sendable {
         state.step = .basics
         // A reopened draft has been through the steps it fills, and a complete one through them
         // all: they show ✓ (or their problems), not · as if never seen.
-        let filled = draft.body.objectValue?.keys.map { state.steps.owning(path: $0) }.filter { $0 != .review } ?? []
+        let filled = draft.body.objectValue?.keys.map { state.steps.owning(path: JSONPath([.key($0)])) }.filter { $0 != .review } ?? []
         let complete = !filled.isEmpty && !Validator.validate(draft.body, api: state.generation).hasErrors
         state.visited = complete ? Set(state.steps.all.filter { $0 != .review }) : Set([.basics] + filled)
         state.shownPaths = []

@@ -83,7 +83,7 @@ public struct WizardState: Sendable {
     var start = StartScreen()
     var diff: PatchDiff?
     /// Fields whose messages show: validation speaks once the user has left a field.
-    public var shownPaths: Set<String> = []
+    public var shownPaths: Set<JSONPath> = []
     public var showAllMessages = false
     public var voices: VoiceListState = .loading
     public var send: SendState = .idle

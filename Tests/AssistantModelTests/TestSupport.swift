@@ -44,4 +44,4 @@ func body(_ path: String, _ value: JSONValue?, base: JSONValue = fullBody()) -> 
 func json(_ text: String) -> JSONValue { try! JSONParser.parse(text) }
 
 /// The issues at exactly this path.
-func issues(_ b: JSONValue, at path: String) -> [ValidationIssue] { Validator.validate(b).filter { $0.path == path } }
+func issues(_ b: JSONValue, at path: String) -> [ValidationIssue] { Validator.validate(b).filter { $0.path == JSONPath(parsing: path) } }

@@ -141,7 +141,7 @@ import Testing
         for (p, v) in c.changes { try! b.set(p, to: v) }
         let all = Validator.validate(b)
         #expect(!all.hasErrors, "a warning must not block sending: \(all)")
-        #expect(all.contains { $0.path == c.at && $0.severity == .warning && $0.message.contains(c.says) }, "got \(all)")
+        #expect(all.contains { $0.path == JSONPath(parsing: c.at) && $0.severity == .warning && $0.message.contains(c.says) }, "got \(all)")
     }
 
     @Test func staticModeNeedsNoWarningAndGeneratedUnsetSentenceIsFine() {
@@ -196,18 +196,37 @@ import Testing
 
     @Test func anIssueBelongsToItsFieldAndWhatHoldsIt() {
         let issue = ValidationIssue.error("faq_items[2].answer", "x")
-        for holder in ["faq_items[2].answer", "faq_items[2]", "faq_items"] { #expect(issue.belongs(to: holder), "\(holder)") }
-        for other in ["faq", "faq_items[2].answer_extra", "faq_items[20]", "faq_items[2].question", "faq_items[2].ans"] {
+        for holder: JSONPath in ["faq_items[2].answer", "faq_items[2]", "faq_items", JSONPath()] { #expect(issue.belongs(to: holder), "\(holder)") }
+        for other: JSONPath in ["faq", "faq_items[2].answer_extra", "faq_items[20]", "faq_items[2].question", "faq_items[2].ans"] {
             #expect(!issue.belongs(to: other), "\(other)")
         }
         #expect(!issue.belongs(to: "faq_items", deep: false) && issue.belongs(to: "faq_items[2].answer", deep: false))
-        #expect(JSONPath.text("[\"odd key\"].a", isWithin: "[\"odd key\"]") && !JSONPath.text("voice", isWithin: "voice.id"))
-        // The typed form agrees, and the root holds everything.
         #expect(JSONPath("faq_items").contains("faq_items[2].answer") && !JSONPath("faq").contains("faq_items"))
-        #expect(JSONPath().contains("voice.id") && JSONPath.text("voice.id", isWithin: ""))
         // `validate(_:field:)` goes through it: the row's issues, not its neighbour's.
         let body = json(#"{"name": "n", "prompt": "p", "faq_items": [{"question": "q", "answer": "a"}, {"question": "", "answer": ""}]}"#)
         #expect(Validator.validate(body, field: "faq_items[1]").map(\.path) == ["faq_items[1].question", "faq_items[1].answer"])
         #expect(Validator.validate(body, field: "faq_items[0]").isEmpty)
+    }
+
+    /// Belonging is decided on components, so a key that needs brackets is one key whatever it
+    /// contains, and one path spelled two ways is one path.
+    @Test func belongingIsByComponentsNotSpelling() {
+        let dotted = ValidationIssue.warning(JSONPath([.key("voice"), .key("a.b")]), "x") // voice["a.b"]
+        #expect(dotted.belongs(to: "voice") && dotted.belongs(to: JSONPath([.key("voice"), .key("a.b")]), deep: false))
+        #expect(!dotted.belongs(to: "voice.a") && !dotted.belongs(to: "voice.a.b"))
+        let bracketed = ValidationIssue.warning(JSONPath([.key("x[0]")]), "x") // ["x[0]"]
+        #expect(!bracketed.belongs(to: "x") && !bracketed.belongs(to: "x[0]"))
+        #expect(!ValidationIssue.error("x[0]", "m").belongs(to: JSONPath([.key("x[0]")])))
+        #expect(!ValidationIssue.error(JSONPath([.key("voice.speed")]), "m").belongs(to: "voice"))
+        // The same path in brackets is the same path.
+        #expect(ValidationIssue.error(JSONPath(parsing: #"voice["speed"]"#)!, "m").belongs(to: "voice.speed", deep: false))
+        #expect(ValidationIssue.error(#"["odd key"].a"#, "m").belongs(to: #"["odd key"]"#))
+        // A key that starts like another is not inside it; an index that starts like another neither.
+        #expect(!ValidationIssue.error("voice_extra", "m").belongs(to: "voice"))
+        #expect(!ValidationIssue.error("faq_items[10]", "m").belongs(to: "faq_items[1]"))
+        // What the validator finds in such keys is placed the same way.
+        let body = json(#"{"name": "n", "prompt": "p", "voice.speed": 1.1, "voice": {"id": "v", "provider": "cartesia", "a.b": 1}}"#)
+        #expect(Validator.validate(body, field: "voice").map(\.path.description) == [#"voice["a.b"]"#])
+        #expect(Validator.validate(body, field: JSONPath([.key("voice.speed")])).map(\.path.description) == [#"["voice.speed"]"#])
     }
 }

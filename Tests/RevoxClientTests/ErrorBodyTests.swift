@@ -14,6 +14,24 @@ struct ErrorBodyTests {
         #expect(ErrorBody.fieldErrors(in: body).map(\.path) == ["voice.speed", "faq_items[0].answer"])
     }
 
+    /// A key with a dot in it is one key of the path, not two (it was joined as `voice.a.b`).
+    @Test func aKeyWithADotStaysOneKey() {
+        let body = parse(#"{"detail":[{"loc":["body","voice","a.b"],"msg":"Extra inputs are not permitted"}]}"#)
+        let found = ErrorBody.fieldErrors(in: body)
+        #expect(found.map(\.path) == [#"voice["a.b"]"#])
+        #expect(found.first?.issue.path == JSONPath([.key("voice"), .key("a.b")]))
+        #expect(found.first?.issue.belongs(to: "voice") == true && found.first?.issue.belongs(to: "voice.a") == false)
+    }
+
+    /// A server's field error becomes an issue at the path it names, however it is spelled.
+    @Test func aFieldErrorIsAnIssueAtItsPath() {
+        let bracketed = FieldError(path: #"voice["speed"]"#, message: "too fast").issue
+        #expect(bracketed == .error("voice.speed", "server: too fast"))
+        #expect(FieldError(path: "", message: "bad").issue.path.isRoot)
+        // Not a path at all: kept whole as one key, so it is shown and claims no field.
+        #expect(FieldError(path: "voice[", message: "m").issue.path == JSONPath([.key("voice[")]))
+    }
+
     @Test func zodAndJSONSchemaAndMapShapes() {
         let zod = parse(#"{"error":{"issues":[{"path":["call_retry_config","calling_windows",0,"retry_delay_seconds"],"message":"Expected number"}]}}"#)
         #expect(ErrorBody.fieldErrors(in: zod).map(\.path) == ["call_retry_config.calling_windows[0].retry_delay_seconds"])

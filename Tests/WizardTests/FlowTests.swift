@@ -178,13 +178,16 @@ let validBody: JSONValue = ["name": "Clinic", "prompt": "Be kind."]
         #expect(h.text.contains("[ Review changes and update (PATCH) ]"))
     }
 
-    @Test func a422MapsOntoTheFieldAndEnterJumpsThere() {
+    /// A server may spell the path with brackets (`voice["speed"]`, issue 10): it is still
+    /// `voice.speed`, placed by its components (as text it landed on the voice list).
+    @Test(arguments: ["voice.speed", #"voice["speed"]"#])
+    func a422MapsOntoTheFieldAndEnterJumpsThere(path: String) {
         var h = Harness(["name": "Clinic", "prompt": "Be kind.", "voice": ["id": "v1", "provider": "cartesia", "speed": .number(JSONNumber(literal: "1.0")!)]])
         h.key(KeyPress(.function(5)))
         h.key(.enter)
         h.key(.char("y"))
         let err = RevoxError(kind: .invalidFields, method: "POST", path: "/assistants", status: 422,
-                             fieldErrors: [FieldError(path: "voice.speed", message: "speed not allowed for this voice")],
+                             fieldErrors: [FieldError(path: path, message: "speed not allowed for this voice")],
                              message: "The server rejected some fields.", suggestion: "Fix them and send again.")
         h.send(.sendFinished(.failed(err), record: nil))
         #expect(h.text.contains("The request failed."))

@@ -13,7 +13,7 @@ import TerminalUI
     }
 
     /// Tabs to the field at `path` of the open record form.
-    func focusInRecord(_ h: inout Harness, _ path: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    func focusInRecord(_ h: inout Harness, _ path: JSONPath, sourceLocation: SourceLocation = #_sourceLocation) {
         for _ in 0...(h.w.state.record?.form.fields.count ?? 0) {
             if h.w.state.record?.form.focused?.path == path { return }
             h.key(.tab)

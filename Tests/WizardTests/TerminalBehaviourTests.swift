@@ -211,7 +211,7 @@ import TerminalUI
     }
 
     @Test func notSetIsPhrasedOneWayEverywhere() {
-        for (step, path) in [(Step.callRetry, "call_retry_config"), (.calendly, "calendly"), (.voice, "voice")] {
+        for (step, path) in [(Step.callRetry, "call_retry_config"), (.calendly, "calendly"), (.voice, "voice")] as [(Step, JSONPath)] {
             var h = Harness()
             h.go(step)
             h.focus(path, kind: "choice")

@@ -7,7 +7,7 @@ import TerminalUI
 /// and kept, never as "Not set"; the latest generation's values are known in a latest draft.
 @Suite struct UnknownValueTests {
     /// The title the full-screen list selects for the row at `path` (drawn from the row's description).
-    func selectedTitle(_ rows: [FormRow], _ path: String, in body: JSONValue) -> String? {
+    func selectedTitle(_ rows: [FormRow], _ path: JSONPath, in body: JSONValue) -> String? {
         guard let row = rows.first(where: { $0.path == path }),
               case .choice(let list, _, _) = FormField(row, value: body.value(at: path)).control else { return nil }
         return list.selectedItem?.title

@@ -21,8 +21,8 @@ struct Harness {
 
     var draft: JSONValue { w.state.draft }
     subscript(_ path: String) -> JSONValue? { w.state.draft.value(at: path) }
-    var focusedPath: String? { w.state.form.focused?.path }
-    var paths: [String] { w.state.form.fields.map(\.path) }
+    var focusedPath: String? { w.state.form.focused?.path.description }
+    var paths: [String] { w.state.form.fields.map(\.path.description) }
 
     @discardableResult
     mutating func send(_ m: WizardMessage) -> [WizardEffect] {
@@ -39,9 +39,9 @@ struct Harness {
     /// Tabs to the field at `path` on the current step (fails the test if it never comes).
     /// `kind` tells rows that share a path apart (the voice list and the voice switch, a nullable
     /// field's choice and its value).
-    mutating func focus(_ path: String, kind: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
+    mutating func focus(_ path: JSONPath, kind: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
         for _ in 0...w.state.form.fields.count {
-            if focusedPath == path, kind == nil || w.state.form.focused?.row.input.kindName == kind { return }
+            if w.state.form.focused?.path == path, kind == nil || w.state.form.focused?.row.input.kindName == kind { return }
             key(.tab)
         }
         Issue.record("no field \(path) on \(w.state.step); fields: \(paths)", sourceLocation: sourceLocation)
