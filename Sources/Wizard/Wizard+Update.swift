@@ -256,7 +256,7 @@ extension Wizard {
         let noun: String = { if case .records(_, let rule) = f.spec.kind { return rule.itemLabel }; return "item" }()
         var editor = RecordEditor(listPath: f.path, index: row, fieldIndex: field, item: item, noun: noun,
                                   record: row.map { list.rows[$0] })
-        editor.form.fitTextAreas(width: viewport.width - 4)
+        editor.form.fitTextAreas(width: viewport.width - 7)
         editor.form.messageWidth = viewport.width - 7
         state.record = editor
     }
@@ -344,7 +344,7 @@ extension Wizard {
         var inner = RecordEditor(listPath: f.path, index: row, fieldIndex: field, item: item, noun: noun,
                                  record: row.map { list.rows[$0] })
         let depth = state.parentRecords.count + 1
-        inner.form.fitTextAreas(width: viewport.width - 4 - 2 * depth)
+        inner.form.fitTextAreas(width: viewport.width - 7 - 2 * depth)
         inner.form.messageWidth = viewport.width - 7 - 2 * depth
         return inner
     }
