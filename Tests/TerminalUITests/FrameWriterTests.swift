@@ -87,6 +87,24 @@ import Testing
         #expect(String(decoding: out, as: UTF8.self).contains("hello\u{1B}[K"), "text and background look the same here: no SGR between")
     }
 
+    /// The first key into an empty field replaces its placeholder: the cleared cells, blank like
+    /// the rest of the row after them, are one EL, not a space each.
+    @Test func aPlaceholderClearedByAKeyIsErasedToTheEndOfTheRow() {
+        var w = FrameWriter(theme: ThemeLoader.builtInDefault, capabilities: Self.caps)
+        var term = MiniTerminal(rows: 24, cols: 80)
+        var empty = Self.field("")
+        empty.put("e.g. Front desk of the Lyon shop", row: 3, col: 10, style: .muted)
+        var out: [UInt8] = []
+        w.frame(empty, into: &out)
+        term.feed(out)
+        var key: [UInt8] = []
+        let typed = Self.field("F")
+        w.frame(typed, into: &key)
+        term.feed(key)
+        #expect(key.count <= 32, "\(key.count) B: \(String(decoding: key, as: UTF8.self).debugDescription)")
+        #expect(term.text(row: 3) == typed.text(row: 3))
+    }
+
     @Test func theTerminalScreenWritesOncePerFrame() throws {
         var fds: [Int32] = [0, 0]
         #expect(pipe(&fds) == 0)
