@@ -37,6 +37,25 @@ struct LongLineKeyCostTests {
         }
     }
 
+    /// Where the focused text area keeps its first line's bytes.
+    func storage(_ w: Wizard) -> Int? {
+        guard case .longText(let t)? = w.state.form.focused?.control else { return nil }
+        return t.lines[0].utf8.withContiguousStorageIfAvailable { Int(bitPattern: $0.baseAddress) } ?? nil
+    }
+
+    /// The form's control is an enum: a key must edit the line in place, not a copy of it.
+    @Test func aKeyEditsTheLineInPlace() {
+        var w = Wizard(backend: sandboxBackend, body: ["name": "n", "prompt": .string(Self.line)], rows: 24, cols: 80)
+        _ = w.update(.input(.key(.tab)))
+        _ = w.update(.input(.key(.char("x"))))   // the first key may grow the storage
+        let before = storage(w)
+        #expect(before != nil)
+        for c in "yz" {
+            _ = w.update(.input(.key(.char(c))))
+            #expect(storage(w) == before, "\(c): the line was copied")
+        }
+    }
+
     @Test func aTextAreaInARecordFormIsDrawnAtTheWidthItWraps() {
         var w = Wizard(backend: sandboxBackend, body: ["name": "n"], rows: 24, cols: 80)
         _ = w.go(to: .faq)
