@@ -176,7 +176,10 @@ extension Wizard {
             openAPISwitch()
             return []
         }
-        let outcomes = state.form.handle(event, body: &state.draft)
+        // Through a local: the draft's observer (the generation it speaks) needs the whole state.
+        var draft = state.draft
+        let outcomes = state.form.handle(event, body: &draft)
+        state.draft = draft
         var effects: [WizardEffect] = []
         for outcome in outcomes {
             effects += formOutcome(outcome)
@@ -302,7 +305,9 @@ extension Wizard {
             list.commit(editor.record, at: editor.index)
             state.form.fields[editor.fieldIndex].control = .records(list, item: item)
             state.record = nil
-            let outcome = state.form.write(body: &state.draft)
+            var draft = state.draft
+            let outcome = state.form.write(body: &draft)
+            state.draft = draft
             state.shownPaths.insert(editor.listPath)
             revalidate()
             return formOutcome(outcome)
@@ -594,7 +599,10 @@ extension Wizard {
             if case .choice(var list, let o, let k) = state.form.fields[hit.index].control, hit.rowInField >= 1 {
                 _ = list.click(rowInRect: hit.rowInField - 1)
                 state.form.fields[hit.index].control = .choice(list, o, variantKeys: k)
-                effects += formOutcome(state.form.write(body: &state.draft))
+                var draft = state.draft
+                let outcome = state.form.write(body: &draft)
+                state.draft = draft
+                effects += formOutcome(outcome)
             }
             return effects
         case .wheelUp, .wheelDown:
