@@ -6,7 +6,12 @@ extension FieldControl {
         switch self {
         case .text(var w): defer { self = .text(w) }; return w.handle(event)
         case .stringList(var w): defer { self = .stringList(w) }; return w.handle(event)
-        case .longText(var w): defer { self = .longText(w) }; return w.handle(event)
+        case .longText(var w):
+            // The enum lets go of its copy first, so the edit changes the text in place: otherwise
+            // the line typed in is copied whole on every key (a megabyte, in a one-line prompt).
+            self = .toggle(Toggle())
+            defer { self = .longText(w) }
+            return w.handle(event)
         case .choice(var w, let o, let k): defer { self = .choice(w, o, variantKeys: k) }; return w.handle(event)
         case .picker(var w): defer { self = .picker(w) }; return w.handle(event)
         case .toggle(var w): defer { self = .toggle(w) }; return w.handle(event)

@@ -93,8 +93,11 @@ struct Form: Sendable {
         scrollTop = max(0, scrollTop)
     }
 
+    /// Gives each text area the width `render` will draw it at: the field's body, `width` (what
+    /// `messageWidth` also is) less its indent. Any other width and every frame would re-wrap the
+    /// whole text at the drawn width (a megabyte line, per key).
     mutating func fitTextAreas(width: Int) {
-        for i in fields.indices { fields[i].control.setTextAreaWidth(max(10, width - 2 - fields[i].indent * 2)) }
+        for i in fields.indices { fields[i].control.setTextAreaWidth(max(10, width - fields[i].indent * 2)) }
     }
 
     func render(into canvas: inout Canvas, in rect: Rect, active: Bool, message: (FormField) -> FieldMessage?) {

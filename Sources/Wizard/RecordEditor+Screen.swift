@@ -135,7 +135,8 @@ extension RecordEditor {
         let noun: String = { if case .records(_, let rule) = f.spec.kind { return rule.itemLabel }; return "item" }()
         var editor = RecordEditor(listPath: f.path, index: row, fieldIndex: field, item: item, noun: noun,
                                   record: row.map { list.rows[$0] })
-        editor.form.fitTextAreas(width: width - 4 - 2 * depth)
+        // The width the text areas are drawn at, so a frame never re-wraps a long line.
+        editor.form.fitTextAreas(width: width - 7 - 2 * depth)
         editor.form.messageWidth = width - 7 - 2 * depth
         return editor
     }

@@ -47,6 +47,7 @@ struct RecordEditor: Sendable {
         let record = self.record
         form.replaceFields(FormBuilder.rows(for: item, body: record, inRecord: true).map { FormField($0, value: record.value(at: $0.path)) },
                            body: record)
+        form.fitTextAreas(width: form.messageWidth)
     }
 
     var title: String { index.map { "\(noun.capitalizedFirst) \($0 + 1)" } ?? "New \(noun)" }

@@ -165,7 +165,10 @@ extension Wizard {
             openAPISwitch()
             return []
         }
-        let outcomes = state.form.handle(event, body: &state.draft)
+        // Through a local: the draft's observer (the generation it speaks) needs the whole state.
+        var draft = state.draft
+        let outcomes = state.form.handle(event, body: &draft)
+        state.draft = draft
         var effects: [WizardEffect] = []
         for outcome in outcomes {
             effects += formOutcome(outcome)
@@ -266,7 +269,9 @@ extension Wizard {
             return saveEffects()
         case .kept(let kept):
             guard state.form.commit(kept.record, at: kept.index, field: kept.fieldIndex) else { return [] }
-            let outcome = state.form.write(body: &state.draft)
+            var draft = state.draft
+            let outcome = state.form.write(body: &draft)
+            state.draft = draft
             state.shownPaths.insert(kept.listPath)
             revalidate()
             return formOutcome(outcome)
@@ -472,7 +477,10 @@ extension Wizard {
             if case .choice(var list, let o, let k) = state.form.fields[hit.index].control, hit.rowInField >= 1 {
                 _ = list.click(rowInRect: hit.rowInField - 1)
                 state.form.fields[hit.index].control = .choice(list, o, variantKeys: k)
-                effects += formOutcome(state.form.write(body: &state.draft))
+                var draft = state.draft
+                let outcome = state.form.write(body: &draft)
+                state.draft = draft
+                effects += formOutcome(outcome)
             }
             return effects
         case .wheelUp, .wheelDown:

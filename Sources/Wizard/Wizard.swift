@@ -44,27 +44,30 @@ public struct Wizard: Sendable {
     public var initialEffects: [WizardEffect] { [.loadVoices] }
 
     mutating func open(_ draft: OpenedDraft) {
+        // `--api` wins over what the draft recorded (the runtime records it: `apiEffects`). A
+        // generation detected from the keys is fixed here: unsetting the last latest-only field
+        // must not take the step the user is on away from under them. (Set before the draft,
+        // so the draft's keys are walked once, and only when neither says.)
+        state.api = state.requestedAPI ?? draft.api
         state.draft = draft.body
+        if state.api == nil { state.api = state.detected }
         state.slug = draft.slug
         state.serverRecord = draft.record
         state.recordProblem = draft.recordProblem
-        // `--api` wins over what the draft recorded (the runtime records it: `apiEffects`). A
-        // generation detected from the keys is fixed here: unsetting the last latest-only field
-        // must not take the step the user is on away from under them.
-        state.api = state.requestedAPI ?? draft.api ?? APIGeneration.detect(draft.body)
         state.saveDialog = nil
         state.screen = .editing
         state.step = .basics
         // A reopened draft has been through the steps it fills, and a complete one through them
         // all: they show ✓ (or their problems), not · as if never seen.
         let filled = draft.body.objectValue?.keys.map { state.steps.owning(path: JSONPath([.key($0)])) }.filter { $0 != .review } ?? []
-        let complete = !filled.isEmpty && !Validator.validate(draft.body, api: state.generation).hasErrors
+        // Validated once: what the steps show is what the form's messages show (nothing is typed yet).
+        state.issues = Validator.validate(draft.body, api: state.generation)
+        let complete = !filled.isEmpty && !state.issues.hasErrors
         state.visited = complete ? Set(state.steps.all.filter { $0 != .review }) : Set([.basics] + filled)
         state.shownPaths = []
         state.showAllMessages = false
         state.send = .idle
         state.form = Form()
-        revalidate()
         rebuildForm()
     }
 
@@ -98,7 +101,10 @@ public struct Wizard: Sendable {
     /// Puts a long text that was typed but not yet written back into the draft. The runtime calls
     /// it before saving; everything that reads the draft here goes through `revalidate` or `go`.
     public mutating func flushEdits() {
-        state.form.writeUnwritten(body: &state.draft)
+        guard state.form.unwritten != nil else { return }
+        var draft = state.draft
+        state.form.writeUnwritten(body: &draft)
+        state.draft = draft
     }
 
     /// What is saved: the draft with the record form being typed in applied, so a crash keeps

@@ -48,7 +48,7 @@ public struct WizardState: Sendable {
     }
 
     public var screen: Screen = .editing
-    public var draft: JSONValue = .object(JSONObject())
+    public var draft: JSONValue = .object(JSONObject()) { didSet { if api == nil { detectGeneration() } } }
     public var slug: String?
     /// What the draft created on the server in use (`backend`): its id there and that server's copy.
     public var serverRecord: SubmissionRecord?
@@ -58,13 +58,21 @@ public struct WizardState: Sendable {
     var saveDialog: SaveDialog?
     /// The API generation asked for (`--api`), recorded with the draft, or detected from its keys
     /// when it was opened; nil: nothing told (a new draft), so detected as it is edited.
-    public var api: APIGeneration?
+    public var api: APIGeneration? { didSet { if api == nil, oldValue != nil { detectGeneration() } } }
+    /// What the draft's keys tell while `api` is nil, kept as the draft changes: a frame reads
+    /// `generation` many times, and each detection walks the whole draft (1,000 FAQ items...).
+    private(set) var detected: APIGeneration?
     /// The generation `--api` asked for: every draft opened in this run speaks it (and records it).
     public var requestedAPI: APIGeneration?
     /// The question before switching the generation (Basics step): what changes, keep or drop.
     var apiSwitch: APISwitchDialog?
     /// The generation the draft is edited and checked as.
-    public var generation: APIGeneration { APIGeneration.resolve(api, for: draft) }
+    public var generation: APIGeneration { api ?? detected ?? .default }
+
+    private mutating func detectGeneration() {
+        DraftWalks.current?.count += 1
+        detected = APIGeneration.detect(draft)
+    }
     /// The steps that generation walks.
     public var steps: StepList { Step.steps(for: generation) }
     public var issues: [ValidationIssue] = []
@@ -110,4 +118,12 @@ public struct WizardState: Sendable {
     }
     public var hasErrors: Bool { issues.hasErrors }
     public var editingExisting: Bool { serverRecord != nil }
+}
+
+/// Counts detections of the draft's generation (each walks the whole draft). Tests set one
+/// (`DraftWalks.$current`) to check that a frame or a key does not walk it again and again.
+final class DraftWalks: @unchecked Sendable {
+    /// Read by the test that set it, on its own task, after the work it counted.
+    var count = 0
+    @TaskLocal static var current: DraftWalks?
 }

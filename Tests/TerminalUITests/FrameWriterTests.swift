@@ -87,6 +87,32 @@ import Testing
         #expect(String(decoding: out, as: UTF8.self).contains("hello\u{1B}[K"), "text and background look the same here: no SGR between")
     }
 
+    /// The first key into an empty field replaces its placeholder: the cleared cells, blank like
+    /// the rest of the row after them, are one EL, not a space each.
+    @Test func aPlaceholderClearedByAKeyIsErasedToTheEndOfTheRow() {
+        var w = FrameWriter(theme: ThemeLoader.builtInDefault, capabilities: Self.caps)
+        var term = MiniTerminal(rows: 24, cols: 80)
+        // The field's own width is filled in its style, which looks like the background's.
+        func field(_ text: String) -> Canvas {
+            var c = Self.field("")
+            c.fill(Rect(row: 3, col: 10, width: 50, height: 1), style: .text)
+            c.put(text, row: 3, col: 10, style: .focus.with(.underline))
+            c.cursor = (3, 10 + displayWidth(text))
+            return c
+        }
+        var empty = field("")
+        empty.put("e.g. Front desk of the Lyon shop", row: 3, col: 10, style: .muted)
+        var out: [UInt8] = []
+        w.frame(empty, into: &out)
+        term.feed(out)
+        var key: [UInt8] = []
+        let typed = field("F")
+        w.frame(typed, into: &key)
+        term.feed(key)
+        #expect(key.count <= 32, "\(key.count) B: \(String(decoding: key, as: UTF8.self).debugDescription)")
+        #expect(term.text(row: 3) == typed.text(row: 3))
+    }
+
     @Test func theTerminalScreenWritesOncePerFrame() throws {
         var fds: [Int32] = [0, 0]
         #expect(pipe(&fds) == 0)

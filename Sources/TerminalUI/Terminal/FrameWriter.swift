@@ -82,7 +82,8 @@ struct FrameWriter {
                             var end = c
                             while end < cols, new[base + end] != old[base + end] || new[base + end].width == 0 { end += 1 }
                             if end < cols, new[base + end - 1].width == 2 { end += 1 }
-                            emitRun(new, row: r, from: start, to: min(end, cols), rows: rows, cols: cols, into: &out)
+                            // Erased to the end of the row: what is after the run is blank already.
+                            if emitRun(new, row: r, from: start, to: min(end, cols), rows: rows, cols: cols, into: &out) { break }
                             c = end
                         }
                     }
@@ -101,19 +102,22 @@ struct FrameWriter {
     static let showCursor = Array("\u{1B}[?25h".utf8)
     static let hideCursor = Array("\u{1B}[?25l".utf8)
 
-    /// Writes cells [c0, c1) of row `r`; a run that ends the row with blanks ends in EL instead.
+    /// Writes cells [c0, c1) of row `r`. A run whose last cells are blanks that go on, alike, to
+    /// the end of the row ends in EL instead (a placeholder or a word cleared from a field is one
+    /// erase, not a space per cell); returns true then.
+    @discardableResult
     private mutating func emitRun(_ cells: UnsafeBufferPointer<Cell>, row r: Int, from c0: Int, to c1: Int,
-                                  rows: Int, cols: Int, into out: inout [UInt8]) {
+                                  rows: Int, cols: Int, into out: inout [UInt8]) -> Bool {
         let base = r * cols
         var stop = c1
         var erase = false
-        if c1 == cols {
-            let last = cells[base + cols - 1]
-            if last.isPlainBlank, eraseOK(last.style) {
-                var k = cols - 1
-                while k > c0, cells[base + k - 1].isPlainBlank, cells[base + k - 1].style == last.style { k -= 1 }
-                if cols - k >= 4 { stop = k; erase = true }
-            }
+        let last = cells[base + cols - 1]
+        if last.isPlainBlank, eraseOK(last.style) {
+            // Blanks alike on the terminal: styles that share an SGR (a field's and the background's).
+            let look = index(of: last.style)
+            var k = cols - 1
+            while k > c0, cells[base + k - 1].isPlainBlank, index(of: cells[base + k - 1].style) == look { k -= 1 }
+            if k <= c1, c1 - k >= 4 { stop = k; erase = true }
         }
         if stop > c0 { move(to: r, c0, into: &out) }
         var c = c0
@@ -133,6 +137,7 @@ struct FrameWriter {
             setStyle(cells[base + stop].style, into: &out)
             out += [0x1B, 0x5B, 0x4B] // ESC [ K
         }
+        return erase
     }
 
     private mutating func move(to r: Int, _ c: Int, into out: inout [UInt8]) {

@@ -154,6 +154,8 @@ public struct TextArea: Widget, Sendable {
             let line = lines[a.line]
             let end = u0 + s.utf8.count
             if var lay = layouts[a.line], LineLayout.wanted(line) {
+                // Taken out of the array while it changes, so its row starts are not copied.
+                layouts[a.line] = nil
                 lay.update(line, replaced: u0..<u1, insertedBytes: s.utf8.count)
                 layouts[a.line] = lay
                 // Counted from a row start on the joined text: a typed combining mark merges

@@ -1,0 +1,36 @@
+import AssistantModel
+import Testing
+import TerminalUI
+@testable import Wizard
+
+/// A draft whose keys do not tell its generation (only fields both generations have) is walked
+/// to detect it once per change, not on every read: a frame reads the generation many times, and
+/// with 1,000 FAQ items each walk is the cost of opening the draft again.
+@Suite("Draft walks")
+struct DraftWalkTests {
+    static var body: JSONValue {
+        let faq = (0..<300).map { i -> JSONValue in ["question": .string("Question \(i)?"), "answer": .string("Answer \(i).")] }
+        return ["name": "Shop", "prompt": "Be brief.", "faq_items": .array(faq)]
+    }
+
+    func walks(_ body: () -> Void) -> Int {
+        let walks = DraftWalks()
+        DraftWalks.$current.withValue(walks) { body() }
+        return walks.count
+    }
+
+    @Test func openingAndTypingWalkTheDraftOncePerChange() {
+        var w: Wizard?
+        let opening = walks { w = Wizard(backend: sandboxBackend, body: Self.body, rows: 24, cols: 80) }
+        guard var w else { return }
+        #expect(w.state.api == nil && w.state.generation == .default, "nothing in the draft tells the generation")
+        #expect(opening <= 2, "opening: \(opening) walks")
+        let key = walks {
+            _ = w.update(.input(.key(.char("s"))))
+            var canvas = Canvas(rows: 24, cols: 80)
+            w.render(into: &canvas)
+        }
+        #expect(w.state.draft.value(at: "name")?.stringValue == "Shops")
+        #expect(key <= 1, "a key and its frame: \(key) walks")
+    }
+}
