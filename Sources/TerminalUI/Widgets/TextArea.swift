@@ -67,7 +67,10 @@ public struct TextArea: Widget, Sendable {
 
     /// `text` with CR LF and lone CR as "\n", byte by byte.
     static func normalizingNewlines(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) else { return text }
+        // Searched in the contiguous bytes: through the UTF-8 view this one check was a fifth of
+        // opening a 1 MB prompt.
+        var text = text
+        guard text.withUTF8({ $0.contains(0x0D) }) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var prevCR = false
@@ -79,9 +82,25 @@ public struct TextArea: Widget, Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The lines of `text` (split on "\n" only) as substrings.
+    /// The lines of `text` (split on "\n" only) as substrings. The newline bytes are found in the
+    /// contiguous UTF-8 (splitting the UTF-8 view was 40% of opening a 1 MB prompt); "\n" always
+    /// ends a grapheme, so each offset is a character boundary.
     static func pieces(of text: String) -> [Substring] {
-        text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+        var text = text
+        var ends: [Int] = []
+        text.withUTF8 { bytes in
+            for (i, b) in bytes.enumerated() where b == 0x0A { ends.append(i) }
+        }
+        var lines: [Substring] = []
+        lines.reserveCapacity(ends.count + 1)
+        var start = text.startIndex
+        for end in ends {
+            let stop = text.utf8.index(text.startIndex, offsetBy: end)
+            lines.append(text[start..<stop])
+            start = text.utf8.index(after: stop)
+        }
+        lines.append(text[start...])
+        return lines
     }
 
     /// The whole text (joins the lines: O(size), so call it when needed, not per frame).
