@@ -91,6 +91,9 @@ extension Wizard {
     }
 
     mutating func resize(rows: Int, cols: Int) -> [WizardEffect] {
+        // The run loop reports the size it starts at: the same size needs no second form (opening
+        // a 1,000-item draft built it twice).
+        guard max(1, rows) != state.rows || max(1, cols) != state.cols else { return [] }
         state.rows = max(1, rows)
         state.cols = max(1, cols)
         rebuildForm()
