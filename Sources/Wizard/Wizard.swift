@@ -123,6 +123,7 @@ public struct Wizard: Sendable {
             state.review.refresh(draft: state.draft, issues: state.issues + state.serverIssues)
             return
         }
+        WorkCounter.formBuilds?.count += 1
         let draft = state.draft
         var rows = FormBuilder.rows(for: specs(for: state.step), body: draft).map { FormField($0, value: draft.value(at: $0.path)) }
         if state.step == .voice { rows = Wizard.voiceStepRows(rows, picker: voicePickerRow()) }

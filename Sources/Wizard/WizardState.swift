@@ -70,7 +70,7 @@ public struct WizardState: Sendable {
     public var generation: APIGeneration { api ?? detected ?? .default }
 
     private mutating func detectGeneration() {
-        DraftWalks.current?.count += 1
+        WorkCounter.draftWalks?.count += 1
         detected = APIGeneration.detect(draft)
     }
     /// The steps that generation walks.
@@ -120,10 +120,9 @@ public struct WizardState: Sendable {
     public var editingExisting: Bool { serverRecord != nil }
 }
 
-/// Counts detections of the draft's generation (each walks the whole draft). Tests set one
-/// (`DraftWalks.$current`) to check that a frame or a key does not walk it again and again.
-final class DraftWalks: @unchecked Sendable {
-    /// Read by the test that set it, on its own task, after the work it counted.
-    var count = 0
-    @TaskLocal static var current: DraftWalks?
+extension WorkCounter {
+    /// Detections of the draft's generation: each walks the whole draft.
+    @TaskLocal static var draftWalks: WorkCounter?
+    /// Forms built for a step from the schema and the draft.
+    @TaskLocal static var formBuilds: WorkCounter?
 }

@@ -14,9 +14,7 @@ struct DraftWalkTests {
     }
 
     func walks(_ body: () -> Void) -> Int {
-        let walks = DraftWalks()
-        DraftWalks.$current.withValue(walks) { body() }
-        return walks.count
+        WorkCounter.counting(WorkCounter.$draftWalks, body)
     }
 
     @Test func openingAndTypingWalkTheDraftOncePerChange() {
@@ -32,5 +30,15 @@ struct DraftWalkTests {
         }
         #expect(w.state.draft.value(at: "name")?.stringValue == "Shops")
         #expect(key <= 1, "a key and its frame: \(key) walks")
+    }
+
+    /// The run loop reports the size it starts at; that resize built the whole form a second time
+    /// (for the 1 MB / 1,000-FAQ draft, 40% of opening it). A real change of size still rebuilds.
+    @Test func aResizeToTheSameSizeBuildsNoForm() {
+        var w = Wizard(backend: sandboxBackend, body: Self.body, rows: 24, cols: 80)
+        let same = WorkCounter.counting(WorkCounter.$formBuilds) { _ = w.update(.resize(rows: 24, cols: 80)) }
+        #expect(same == 0, "a same-size resize built \(same) forms")
+        let bigger = WorkCounter.counting(WorkCounter.$formBuilds) { _ = w.update(.resize(rows: 30, cols: 100)) }
+        #expect(bigger == 1 && w.state.cols == 100)
     }
 }

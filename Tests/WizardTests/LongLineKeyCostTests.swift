@@ -4,7 +4,7 @@ import Testing
 @testable import Wizard
 
 /// A key typed into a prompt that is one long line costs what it costs in a short one: counted in
-/// Characters wrapped (`LayoutWork`), not timed. Before, the form gave its text areas a width two
+/// Characters wrapped (`WorkCounter.wrapping`), not timed. Before, the form gave its text areas a width two
 /// columns off the one they are drawn at, so every frame re-wrapped the whole line.
 @Suite("Long line key cost")
 struct LongLineKeyCostTests {
@@ -12,9 +12,7 @@ struct LongLineKeyCostTests {
 
     /// Characters wrapped while `body` runs.
     func wrapped(_ body: () -> Void) -> Int {
-        let work = LayoutWork()
-        LayoutWork.$current.withValue(work) { body() }
-        return work.characters
+        WorkCounter.counting(WorkCounter.$wrapping, body)
     }
 
     func drawn(_ w: Wizard) {

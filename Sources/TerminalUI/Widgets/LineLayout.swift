@@ -66,7 +66,7 @@ struct LineLayout: Sendable, Equatable {
                 let start: Int, startU: Int
                 if lastBreak > rowStart { start = lastBreak; startU = lastBreakU; col -= colAtBreak }
                 else { start = i; startU = u; col = 0 }
-                if row(start, startU) { LayoutWork.count(i - c0); return start }
+                if row(start, startU) { WorkCounter.wrapping?.count += i - c0; return start }
                 rowStart = start
                 lastBreak = -1
             }
@@ -76,7 +76,7 @@ struct LineLayout: Sendable, Equatable {
             idx = line.index(after: idx)
             if ch == " " { lastBreak = i; lastBreakU = u; colAtBreak = col }
         }
-        LayoutWork.count(i - c0)
+        WorkCounter.wrapping?.count += i - c0
         return i
     }
 

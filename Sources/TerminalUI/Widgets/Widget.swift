@@ -112,7 +112,7 @@ public func softWrapStarts(_ chars: some Collection<Character>, width: Int) -> [
         i += 1
         if ch == " " { lastBreak = i; colAtBreak = col }
     }
-    LayoutWork.count(i)
+    WorkCounter.wrapping?.count += i
     return starts
 }
 
