@@ -168,10 +168,7 @@ extension Wizard {
             openAPISwitch()
             return []
         }
-        // Through a local: the draft's observer (the generation it speaks) needs the whole state.
-        var draft = state.draft
-        let outcomes = state.form.handle(event, body: &draft)
-        state.draft = draft
+        let outcomes = state.formEditsDraft { $0.handle(event, body: &$1) }
         var effects: [WizardEffect] = []
         for outcome in outcomes {
             effects += formOutcome(outcome)
@@ -272,9 +269,7 @@ extension Wizard {
             return saveEffects()
         case .kept(let kept):
             guard state.form.commit(kept.record, at: kept.index, field: kept.fieldIndex) else { return [] }
-            var draft = state.draft
-            let outcome = state.form.write(body: &draft)
-            state.draft = draft
+            let outcome = state.formEditsDraft { $0.write(body: &$1) }
             state.shownPaths.insert(kept.listPath)
             revalidate()
             return formOutcome(outcome)
@@ -480,9 +475,7 @@ extension Wizard {
             if case .choice(var list, let o, let k) = state.form.fields[hit.index].control, hit.rowInField >= 1 {
                 _ = list.click(rowInRect: hit.rowInField - 1)
                 state.form.fields[hit.index].control = .choice(list, o, variantKeys: k)
-                var draft = state.draft
-                let outcome = state.form.write(body: &draft)
-                state.draft = draft
+                let outcome = state.formEditsDraft { $0.write(body: &$1) }
                 effects += formOutcome(outcome)
             }
             return effects

@@ -102,9 +102,7 @@ public struct Wizard: Sendable {
     /// it before saving; everything that reads the draft here goes through `revalidate` or `go`.
     public mutating func flushEdits() {
         guard state.form.unwritten != nil else { return }
-        var draft = state.draft
-        state.form.writeUnwritten(body: &draft)
-        state.draft = draft
+        state.formEditsDraft { $0.writeUnwritten(body: &$1) }
     }
 
     /// What is saved: the draft with the record form being typed in applied, so a crash keeps

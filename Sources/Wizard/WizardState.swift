@@ -73,6 +73,14 @@ public struct WizardState: Sendable {
         WorkCounter.draftWalks?.count += 1
         detected = APIGeneration.detect(draft)
     }
+    /// Lets the step's form edit the draft. Through a local: the draft's observer (the generation
+    /// it speaks) needs the whole state, so the form and the draft cannot be lent out together.
+    mutating func formEditsDraft<R>(_ edit: (inout Form, inout JSONValue) -> R) -> R {
+        var body = draft
+        defer { draft = body }
+        return edit(&form, &body)
+    }
+
     /// The steps that generation walks.
     public var steps: StepList { Step.steps(for: generation) }
     public var issues: [ValidationIssue] = []

@@ -116,7 +116,8 @@ struct FrameWriter {
             // Blanks alike on the terminal: styles that share an SGR (a field's and the background's).
             let look = index(of: last.style)
             var k = cols - 1
-            while k > c0, cells[base + k - 1].isPlainBlank, index(of: cells[base + k - 1].style) == look { k -= 1 }
+            while k > c0, cells[base + k - 1].isPlainBlank,
+                  cells[base + k - 1].style == last.style || index(of: cells[base + k - 1].style) == look { k -= 1 }
             if k <= c1, c1 - k >= 4 { stop = k; erase = true }
         }
         if stop > c0 { move(to: r, c0, into: &out) }
