@@ -57,6 +57,20 @@ import Testing
         #expect(c[0, 1].text == "x")
     }
 
+    @Test func aCellIsPlainBytesEvenWithStackedMarks() {
+        // Copying, filling and comparing a frame is memory work only: no reference in a cell.
+        #expect(_isPOD(Cell.self))
+        #expect(MemoryLayout<Cell>.size == 16 && MemoryLayout<Cell>.stride == 16)
+        var c = Canvas(rows: 1, cols: 4)
+        c.put("a\u{301}\u{302}\u{303}b", row: 0, col: 0)
+        #expect(c[0, 0].text == "a\u{301}\u{302}\u{303}")
+        var d = Canvas(rows: 1, cols: 4)
+        d.put("a\u{301}\u{302}\u{303}b", row: 0, col: 0)
+        #expect(c == d, "the same marks are the same bytes")
+        d.put("a\u{301}\u{302}\u{304}", row: 0, col: 0)
+        #expect(c != d && d[0, 0].text == "a\u{301}\u{302}\u{304}")
+    }
+
     @Test func bufferScreenCountsChangedCells() {
         let s = BufferScreen(rows: 2, cols: 10)
         var c = s.makeCanvas()

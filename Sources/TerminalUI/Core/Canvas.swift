@@ -1,35 +1,38 @@
 /// One terminal cell. A wide character occupies its cell (width 2) and the next one, which is a
 /// continuation (width 0, empty text). Combining marks live in the text of the cell they follow.
 ///
-/// Stored compactly (16 bytes, no String): a frame is redrawn and compared cell by cell on every
-/// key, so a cell is one scalar plus, rarely, the marks that follow it.
+/// Plain bytes (16, no reference): a frame is reset, filled and compared cell by cell on every
+/// key, and a cell that held an array of marks made each of those a retain and a release per
+/// cell, about half of a keystroke's work. The first mark is inline; the rare ones after it are
+/// interned (`MarkTable`), so equal cells are equal bytes and a row compares with one `memcmp`.
 public struct Cell: Equatable, Sendable, Hashable {
-    /// Combining marks after `scalar` (nil for almost every cell: no allocation).
-    private var marks: [Unicode.Scalar]?
     /// The cell's first scalar; U+0000 for the empty text of a continuation.
     public private(set) var scalar: Unicode.Scalar
+    /// The first combining mark after `scalar` (0: none).
+    private var mark: UInt32 = 0
+    /// The interned marks after `mark` (0: none).
+    private var moreMarks: UInt32 = 0
     public var width: UInt8
     public var style: Style
+    /// Keeps the layout free of padding, so `memcmp` of two rows compares only what they show.
+    private var reserved: UInt8 = 0
 
     public init(_ text: String = " ", width: UInt8 = 1, style: Style = .background) {
         var it = text.unicodeScalars.makeIterator()
         scalar = it.next() ?? "\u{0}"
-        var rest: [Unicode.Scalar] = []
-        while let u = it.next() { rest.append(u) }
-        marks = rest.isEmpty ? nil : rest
         self.width = width; self.style = style
+        while let u = it.next() { appendMark(u) }
     }
 
     public init(scalar: Unicode.Scalar, width: UInt8 = 1, style: Style = .background) {
-        self.scalar = scalar; marks = nil; self.width = width; self.style = style
+        self.scalar = scalar; self.width = width; self.style = style
     }
 
     public var text: String {
         get {
-            if marks == nil { return scalar == "\u{0}" ? "" : String(Character(scalar)) }
+            if mark == 0 { return scalar == "\u{0}" ? "" : String(Character(scalar)) }
             var v = String.UnicodeScalarView()
-            v.append(scalar)
-            v.append(contentsOf: marks!)
+            forEachScalar { v.append($0) }
             return String(v)
         }
         set { self = Cell(newValue, width: width, style: style) }
@@ -40,16 +43,21 @@ public struct Cell: Equatable, Sendable, Hashable {
     func forEachScalar(_ body: (Unicode.Scalar) -> Void) {
         guard scalar != "\u{0}" else { return }
         body(scalar)
-        if let marks { for m in marks { body(m) } }
+        guard mark != 0, let first = Unicode.Scalar(mark) else { return }
+        body(first)
+        if moreMarks != 0 { for m in MarkTable.shared.marks(moreMarks) { body(m) } }
     }
 
     mutating func appendMark(_ m: Unicode.Scalar) {
         if scalar == "\u{0}" { scalar = m; return }
-        if marks == nil { marks = [m] } else { marks!.append(m) }
+        if mark == 0 { mark = m.value; return }
+        var rest = moreMarks == 0 ? [] : MarkTable.shared.marks(moreMarks)
+        rest.append(m)
+        if let id = MarkTable.shared.id(of: rest) { moreMarks = id }
     }
 
     public var isContinuation: Bool { width == 0 }
-    var hasMarks: Bool { marks != nil }
+    var hasMarks: Bool { mark != 0 }
     public static let blank = Cell()
 }
 
@@ -107,6 +115,13 @@ public struct Canvas: Equatable, Sendable {
         var c = col
         var lastCell = -1
         for s in text.unicodeScalars {
+            // Printable ASCII, nearly every scalar drawn: no width lookup.
+            if s.value >= 0x20, s.value < 0x7F {
+                guard c < limit else { return c - col }
+                if c >= 0 { set(row, c, Cell(scalar: s, width: 1, style: style)); lastCell = c }
+                c += 1
+                continue
+            }
             switch scalarDisplay(s) {
             case .escaped(let esc):
                 for e in esc.unicodeScalars {
@@ -177,7 +192,7 @@ public struct Canvas: Equatable, Sendable {
     }
 
     public mutating func hline(row: Int, col: Int, length: Int, style: Style = .border) {
-        put(String(repeating: "─", count: max(0, length)), row: row, col: col, maxWidth: length, style: style)
+        fill(Rect(row: row, col: col, width: max(0, length), height: 1), with: "─", style: style)
     }
 
     public mutating func vline(row: Int, col: Int, length: Int, style: Style = .border) {
