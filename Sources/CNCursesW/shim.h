@@ -58,6 +58,12 @@ extern int tigetflag(const char *);
 static inline int ncs_back_color_erase(void) { return tigetflag("bce") > 0; }
 /* Writing the last column does not wrap at once (so the bottom-right cell can be written). */
 static inline int ncs_eat_newline_glitch(void) { return tigetflag("xenl") > 0; }
+extern char *tigetstr(const char *);
+/* The terminal inserts and deletes characters in a row (ICH and DCH with a count). */
+static inline int ncs_insert_delete_chars(void) {
+    char *ich = tigetstr("ich"), *dch = tigetstr("dch");
+    return ich && ich != (char *)-1 && dch && dch != (char *)-1;
+}
 
 /* Signal plumbing: sigaction's handler fields are a union behind macros in glibc. */
 static inline int ncs_sigaction_handler(int sig, void (*handler)(int), int flags) {

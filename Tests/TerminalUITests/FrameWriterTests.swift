@@ -61,6 +61,75 @@ import Testing
         }
     }
 
+    /// The prompt editor's row as the wizard draws it: text from column 3, blank to the end.
+    static func editorRow(_ text: String, cursor: Int) -> Canvas {
+        var c = Canvas(rows: 4, cols: 80)
+        c.fill(c.bounds, style: .background)
+        c.put("Prompt", row: 0, col: 1, style: .accent)
+        c.put(text, row: 1, col: 3, style: .text)
+        c.put("a row that does not change", row: 2, col: 3, style: .text)
+        c.cursor = (1, 3 + cursor)
+        return c
+    }
+
+    @Test func aCharacterTypedOrErasedMidRowShiftsTheRestInsteadOfRewritingIt() {
+        let line = "The quick brown fox jumps over the lazy dog; the assistant waits for"
+        var caps = Self.caps
+        caps.insertDeleteChars = true
+        var w = FrameWriter(theme: ThemeLoader.builtInDefault, capabilities: caps)
+        var term = MiniTerminal(rows: 4, cols: 80)
+        var out: [UInt8] = []
+        w.frame(Self.editorRow(line, cursor: 0), into: &out)
+        term.feed(out)
+        for (text, cursor, sequence) in [("x" + line, 1, "\u{1B}[@"), (line, 0, "\u{1B}[P"), ("The q中" + line.dropFirst(5), 7, "\u{1B}[2@"), (line, 0, "\u{1B}[2P")] {
+            let canvas = Self.editorRow(text, cursor: cursor)
+            out = []
+            w.frame(canvas, into: &out)
+            term.feed(out)
+            let sent = String(decoding: out, as: UTF8.self)
+            #expect(sent.contains(sequence), "\(sent.debugDescription)")
+            #expect(out.count <= 24, "\(out.count) B: \(sent.debugDescription)")
+            for r in 0..<4 { #expect(term.text(row: r) == canvas.text(row: r), "row \(r) after \(sent.debugDescription)") }
+        }
+        // Without ich/dch in terminfo the row is written out, as before.
+        var plain = FrameWriter(theme: ThemeLoader.builtInDefault, capabilities: Self.caps)
+        out = []
+        plain.frame(Self.editorRow(line, cursor: 0), into: &out)
+        out = []
+        plain.frame(Self.editorRow("x" + line, cursor: 1), into: &out)
+        #expect(!String(decoding: out, as: UTF8.self).contains("\u{1B}[@") && out.count > 60)
+    }
+
+    @Test func randomEditsWithShiftsReplayToTheCanvas() {
+        var caps = Self.caps
+        caps.insertDeleteChars = true
+        var w = FrameWriter(theme: ThemeLoader.builtInDefault, capabilities: caps)
+        var term = MiniTerminal(rows: 3, cols: 20)
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", "中", "é", "e\u{301}", "😀", " ", "k", "xy"]
+        var lines = ["hello wide 中文 world", "the quick brown fox", ""]
+        for step in 0..<400 {
+            let r = Int.random(in: 0..<3, using: &rng)
+            var scalars = Array(lines[r])
+            if scalars.isEmpty || Bool.random(using: &rng) {
+                scalars.insert(contentsOf: pieces.randomElement(using: &rng)!, at: Int.random(in: 0...scalars.count, using: &rng))
+            } else {
+                let i = Int.random(in: 0..<scalars.count, using: &rng)
+                scalars.removeSubrange(i..<min(scalars.count, i + Int.random(in: 1...3, using: &rng)))
+            }
+            lines[r] = String(scalars.prefix(24))
+            var canvas = Canvas(rows: 3, cols: 20)
+            for (i, l) in lines.enumerated() { canvas.put(l, row: i, col: i, style: i == 1 ? .text : .muted) }
+            canvas.put("|", row: 0, col: 19, style: .border)
+            var out: [UInt8] = []
+            w.frame(canvas, into: &out)
+            term.feed(out)
+            for row in 0..<3 {
+                #expect(term.text(row: row) == canvas.text(row: row), "step \(step) row \(row): \(String(decoding: out, as: UTF8.self).debugDescription)")
+            }
+        }
+    }
+
     @Test func stylesBecomeSGROnceAndColoursDegrade() {
         let theme = Theme(name: "t", slots: [.text: SlotStyle(.index(250), .index(236)), .accent: SlotStyle(.index(3), .terminalDefault, [.bold])])
         var c = Canvas(rows: 1, cols: 6)
@@ -193,6 +262,14 @@ struct MiniTerminal {
             case UInt8(ascii: "G"): col = (n.first ?? 1) - 1
             case UInt8(ascii: "C"): col += n.first ?? 1
             case UInt8(ascii: "K"): for c in col..<cols { cells[row][c] = " " }
+            case UInt8(ascii: "@"): // ICH: the rest of the row moves right, its end falls off
+                let k = min(n.first ?? 1, cols - col)
+                cells[row].insert(contentsOf: Array(repeating: " ", count: k), at: col)
+                cells[row].removeLast(k)
+            case UInt8(ascii: "P"): // DCH: the rest of the row moves left, blanks come in
+                let k = min(n.first ?? 1, cols - col)
+                cells[row].removeSubrange(col..<(col + k))
+                cells[row] += Array(repeating: " ", count: k)
             case UInt8(ascii: "h") where params == "?25": cursorShown = true
             case UInt8(ascii: "l") where params == "?25": cursorShown = false
             default: break

@@ -17,6 +17,9 @@ struct FrameWriter {
         var backColorErase: Bool
         /// Writing the last column does not wrap at once (`xenl`), so the bottom-right cell is safe.
         var eatNewlineGlitch: Bool
+        /// ICH and DCH with a count (terminfo `ich`, `dch`): a character typed into, or erased
+        /// from, the middle of a row shifts the rest of the row instead of rewriting it.
+        var insertDeleteChars: Bool = false
     }
 
     let capabilities: Capabilities
@@ -72,6 +75,8 @@ struct FrameWriter {
                     if !full, memcmp(new.baseAddress! + base, old.baseAddress! + base, rowBytes) == 0 { continue }
                     if full {
                         emitRun(new, row: r, from: 0, to: cols, rows: rows, cols: cols, into: &out)
+                    } else if capabilities.insertDeleteChars,
+                              shiftRow(new: new, old: UnsafeBufferPointer(old), row: r, cols: cols, rows: rows, into: &out) {
                     } else {
                         var c = 0
                         while c < cols {
@@ -97,6 +102,49 @@ struct FrameWriter {
         } else if cursorShown != false {
             out += Self.hideCursor; cursorShown = false
         }
+    }
+
+    /// A row whose change is `k` cells inserted at one column (the rest of the row moved right,
+    /// its last `k` cells pushed off) or deleted there (the rest moved left, blanks coming in):
+    /// what typing or erasing in the middle of a line does. Sent as ICH plus the new cells, or as
+    /// DCH, instead of the whole rest of the row. Returns false, sending nothing, for any other change.
+    private mutating func shiftRow(new: UnsafeBufferPointer<Cell>, old: UnsafeBufferPointer<Cell>, row r: Int,
+                                   cols: Int, rows: Int, into out: inout [UInt8]) -> Bool {
+        let base = r * cols
+        var a = 0
+        while a < cols, new[base + a] == old[base + a] { a += 1 }
+        var z = cols
+        while z > a, new[base + z - 1] == old[base + z - 1] { z -= 1 }
+        // Short changes cost less written out; a shift must start on a whole character.
+        guard z - a >= 8, new[base + a].width != 0, old[base + a].width != 0 else { return false }
+        let stride = MemoryLayout<Cell>.stride
+        func same(_ p: UnsafeBufferPointer<Cell>, _ i: Int, _ q: UnsafeBufferPointer<Cell>, _ j: Int, _ n: Int) -> Bool {
+            memcmp(p.baseAddress! + base + i, q.baseAddress! + base + j, n * stride) == 0
+        }
+        // The bottom-right cell is never written without xenl; keep to the general path there.
+        if r == rows - 1, !capabilities.eatNewlineGlitch { return false }
+        for k in 1...min(4, z - a - 1) {
+            if same(new, a + k, old, a, cols - a - k), new[base + a + k].width != 0 {
+                // Inserted: open k cells at a, then write them.
+                move(to: r, a, into: &out)
+                out += [0x1B, 0x5B]; if k > 1 { appendNumber(k, to: &out) }; out.append(0x40) // ICH
+                emitRun(new, row: r, from: a, to: a + k, rows: rows, cols: cols, into: &out)
+                return true
+            }
+            if same(new, a, old, a + k, cols - a - k) {
+                // Deleted: DCH brings in blanks in the background of the style in effect, so the
+                // row must end in k blanks that EL could have drawn.
+                let tail = new[base + cols - 1]
+                guard tail.isPlainBlank, eraseOK(tail.style) else { return false }
+                let look = index(of: tail.style)
+                for c in (cols - k)..<cols where !new[base + c].isPlainBlank || index(of: new[base + c].style) != look { return false }
+                move(to: r, a, into: &out)
+                setStyle(tail.style, into: &out)
+                out += [0x1B, 0x5B]; if k > 1 { appendNumber(k, to: &out) }; out.append(0x50) // DCH
+                return true
+            }
+        }
+        return false
     }
 
     static let showCursor = Array("\u{1B}[?25h".utf8)

@@ -21,7 +21,8 @@ public final class NCursesScreen: Screen {
     init(theme: Theme) {
         let caps = FrameWriter.Capabilities(colors: has_colors() ? Int(COLORS) : 0,
                                             backColorErase: ncs_back_color_erase() != 0,
-                                            eatNewlineGlitch: ncs_eat_newline_glitch() != 0)
+                                            eatNewlineGlitch: ncs_eat_newline_glitch() != 0,
+                                            insertDeleteChars: ncs_insert_delete_chars() != 0)
         self.theme = theme
         writer = FrameWriter(theme: theme, capabilities: caps)
         fd = 1
@@ -31,7 +32,7 @@ public final class NCursesScreen: Screen {
     /// A screen of `rows`×`cols` that writes to `fd` (tests read what each frame sends from a pipe).
     public init(theme: Theme, colors: Int, rows: Int, cols: Int, fd: Int32) {
         self.theme = theme
-        writer = FrameWriter(theme: theme, capabilities: .init(colors: colors, backColorErase: true, eatNewlineGlitch: true))
+        writer = FrameWriter(theme: theme, capabilities: .init(colors: colors, backColorErase: true, eatNewlineGlitch: true, insertDeleteChars: true))
         self.fd = fd
         size = { (rows, cols) }
     }
