@@ -66,6 +66,8 @@ import Testing
         var c = Canvas(rows: 4, cols: 80)
         c.fill(c.bounds, style: .background)
         c.put("Prompt", row: 0, col: 1, style: .accent)
+        // The text area's blanks are its own style, which looks like the background's.
+        c.fill(Rect(row: 1, col: 3, width: 74, height: 1), style: .text)
         c.put(text, row: 1, col: 3, style: .text)
         c.put("a row that does not change", row: 2, col: 3, style: .text)
         c.cursor = (1, 3 + cursor)

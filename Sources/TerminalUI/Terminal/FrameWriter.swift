@@ -104,10 +104,11 @@ struct FrameWriter {
         }
     }
 
-    /// A row whose change is `k` cells inserted at one column (the rest of the row moved right,
-    /// its last `k` cells pushed off) or deleted there (the rest moved left, blanks coming in):
-    /// what typing or erasing in the middle of a line does. Sent as ICH plus the new cells, or as
-    /// DCH, instead of the whole rest of the row. Returns false, sending nothing, for any other change.
+    /// A row whose change is `k` cells inserted at one column (what follows moved right) or
+    /// deleted there (what follows moved left), up to a column after which nothing changed: what
+    /// typing or erasing in the middle of a line does. Sent as ICH plus the new cells, or DCH,
+    /// instead of the rest of the row; when something after the change stays put (a border, a
+    /// scroll bar), a DCH or ICH there puts it back. Returns false, sending nothing, otherwise.
     private mutating func shiftRow(new: UnsafeBufferPointer<Cell>, old: UnsafeBufferPointer<Cell>, row r: Int,
                                    cols: Int, rows: Int, into out: inout [UInt8]) -> Bool {
         let base = r * cols
@@ -115,36 +116,80 @@ struct FrameWriter {
         while a < cols, new[base + a] == old[base + a] { a += 1 }
         var z = cols
         while z > a, new[base + z - 1] == old[base + z - 1] { z -= 1 }
-        // Short changes cost less written out; a shift must start on a whole character.
-        guard z - a >= 8, new[base + a].width != 0, old[base + a].width != 0 else { return false }
+        // Short changes cost less written out.
+        guard z - a >= 8 else { return false }
+        // Blanks that look alike after the change shift onto themselves: then the shift runs to
+        // the row's end, and only the cells that cross z must be such blanks too.
+        var blankLook: Int?
+        if z < cols, new[base + z].isPlainBlank, eraseOK(new[base + z].style) {
+            let look = index(of: new[base + z].style)
+            var c = z + 1
+            while c < cols, new[base + c].isPlainBlank, index(of: new[base + c].style) == look { c += 1 }
+            if c == cols { blankLook = look }
+        }
+        // A second shift, to put back what follows, costs more.
+        guard blankLook != nil || z == cols || z - a >= 20 else { return false }
+        // The bottom-right cell is never written without xenl; keep to the general path there.
+        if r == rows - 1, !capabilities.eatNewlineGlitch { return false }
         let stride = MemoryLayout<Cell>.stride
         func same(_ p: UnsafeBufferPointer<Cell>, _ i: Int, _ q: UnsafeBufferPointer<Cell>, _ j: Int, _ n: Int) -> Bool {
             memcmp(p.baseAddress! + base + i, q.baseAddress! + base + j, n * stride) == 0
         }
-        // The bottom-right cell is never written without xenl; keep to the general path there.
-        if r == rows - 1, !capabilities.eatNewlineGlitch { return false }
-        for k in 1...min(4, z - a - 1) {
-            if same(new, a + k, old, a, cols - a - k), new[base + a + k].width != 0 {
-                // Inserted: open k cells at a, then write them.
+        func blanks(_ p: UnsafeBufferPointer<Cell>, _ range: Range<Int>, _ look: Int) -> Bool {
+            range.allSatisfy { p[base + $0].isPlainBlank && index(of: p[base + $0].style) == look }
+        }
+        // Every column a shift starts or ends at must start a character in both frames.
+        func starts(_ cs: Int...) -> Bool {
+            cs.allSatisfy { $0 >= cols || (new[base + $0].width != 0 && old[base + $0].width != 0) }
+        }
+        for k in 1...min(4, z - a - 1) where starts(a, a + k, z - k, z, cols - k) {
+            if same(new, a + k, old, a, z - a - k), blankLook.map({ blanks(old, (z - k)..<z, $0) }) ?? true {
                 move(to: r, a, into: &out)
-                out += [0x1B, 0x5B]; if k > 1 { appendNumber(k, to: &out) }; out.append(0x40) // ICH
+                shift(.insert, k, into: &out)
                 emitRun(new, row: r, from: a, to: a + k, rows: rows, cols: cols, into: &out)
+                // What was pushed past z comes back; blanks come in at the end of the row.
+                if z < cols, blankLook == nil { move(to: r, z, into: &out); refill(new, row: r, k: k, cols: cols, rows: rows, into: &out) }
                 return true
             }
-            if same(new, a, old, a + k, cols - a - k) {
-                // Deleted: DCH brings in blanks in the background of the style in effect, so the
-                // row must end in k blanks that EL could have drawn.
-                let tail = new[base + cols - 1]
-                guard tail.isPlainBlank, eraseOK(tail.style) else { return false }
-                let look = index(of: tail.style)
-                for c in (cols - k)..<cols where !new[base + c].isPlainBlank || index(of: new[base + c].style) != look { return false }
+            if same(new, a, old, a + k, z - a - k), blankLook.map({ blanks(new, (z - k)..<z, $0) }) ?? true {
                 move(to: r, a, into: &out)
-                setStyle(tail.style, into: &out)
-                out += [0x1B, 0x5B]; if k > 1 { appendNumber(k, to: &out) }; out.append(0x50) // DCH
+                if z < cols, blankLook == nil {
+                    shift(.delete, k, into: &out)
+                    move(to: r, z - k, into: &out)
+                    shift(.insert, k, into: &out)
+                    emitRun(new, row: r, from: z - k, to: z, rows: rows, cols: cols, into: &out)
+                } else {
+                    refill(new, row: r, k: k, cols: cols, rows: rows, into: &out)
+                }
                 return true
             }
         }
         return false
+    }
+
+    private enum Shift { case insert, delete }
+
+    private mutating func shift(_ s: Shift, _ k: Int, into out: inout [UInt8]) {
+        out += [0x1B, 0x5B]
+        if k > 1 { appendNumber(k, to: &out) }
+        out.append(s == .insert ? 0x40 : 0x50) // ICH, DCH
+    }
+
+    /// DCH of `k` at the cursor, then the row's last `k` cells as they should be: DCH brings in
+    /// blanks in the background of the style in effect, which is all that is needed when the row
+    /// ends in blanks EL could draw.
+    private mutating func refill(_ new: UnsafeBufferPointer<Cell>, row r: Int, k: Int, cols: Int, rows: Int,
+                                 into out: inout [UInt8]) {
+        let base = r * cols
+        let tail = new[base + cols - 1]
+        var blank = tail.isPlainBlank && eraseOK(tail.style)
+        if blank {
+            let look = index(of: tail.style)
+            for c in (cols - k)..<cols where !new[base + c].isPlainBlank || index(of: new[base + c].style) != look { blank = false }
+            setStyle(tail.style, into: &out)
+        }
+        shift(.delete, k, into: &out)
+        if !blank { emitRun(new, row: r, from: cols - k, to: cols, rows: rows, cols: cols, into: &out) }
     }
 
     static let showCursor = Array("\u{1B}[?25h".utf8)
