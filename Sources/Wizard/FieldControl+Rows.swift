@@ -49,13 +49,17 @@ extension FieldControl {
 enum PromptVariables {
     @Sendable static func spans(_ line: String) -> [HighlightSpan] {
         var spans: [HighlightSpan] = []
-        let chars = Array(line)
+        // Called for every line shown on every frame: most have no "{" at all.
+        guard line.utf8.contains(0x7B) else { return spans }
+        // One code per Character (0 for any that is not ASCII): compared as bytes, not Characters.
+        let chars: [UInt8] = line.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? Array(line.utf8) : line.map { $0.asciiValue ?? 0 }
+        let open: UInt8 = 0x7B, close: UInt8 = 0x7D
         var i = 0
         while i + 1 < chars.count {
-            if chars[i] == "{" && chars[i + 1] == "{" {
+            if chars[i] == open && chars[i + 1] == open {
                 var j = i + 2
-                while j + 1 < chars.count && !(chars[j] == "}" && chars[j + 1] == "}") && chars[j] != "{" { j += 1 }
-                if j + 1 < chars.count && chars[j] == "}" && chars[j + 1] == "}" {
+                while j + 1 < chars.count && !(chars[j] == close && chars[j + 1] == close) && chars[j] != open { j += 1 }
+                if j + 1 < chars.count && chars[j] == close && chars[j + 1] == close {
                     spans.append(HighlightSpan(i..<(j + 2), .accent))
                     i = j + 2
                     continue

@@ -2,6 +2,17 @@ import Testing
 @testable import TerminalUI
 
 @Suite struct WidthTests {
+    @Test func wrappingASCIIByBytesBreaksWhereWrappingCharactersDoes() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", "bb", "word", " ", "  ", "longerword", "{{x}}", ".", "ü", "中"]
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...30, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let width = Int.random(in: 1...12, using: &rng)
+            #expect(softWrapStarts(text, width: width) == softWrapStarts(Array(text), width: width), "\(text.debugDescription) at \(width)")
+            #expect(softWrapStarts(text[...], width: width) == softWrapStarts(Array(text), width: width))
+        }
+    }
+
     @Test func asciiAndLatin() {
         #expect(displayWidth("abc") == 3)
         #expect(displayWidth("é") == 1)

@@ -112,6 +112,7 @@ public struct Canvas: Equatable, Sendable {
     public mutating func put(_ text: some StringProtocol, row: Int, col: Int, maxWidth: Int = Int.max, style: Style = .text) -> Int {
         guard row >= 0, row < rows, col < cols else { return 0 }
         let limit = min(cols, maxWidth == Int.max ? cols : col + max(0, maxWidth))
+        if col >= 0, let n = putASCII(text, row: row, col: col, limit: limit, style: style) { return n }
         var c = col
         var lastCell = -1
         for s in text.unicodeScalars {
@@ -162,6 +163,25 @@ public struct Canvas: Equatable, Sendable {
             }
         }
         return c - col
+    }
+
+    /// `put` for text that is all printable ASCII (most of what is drawn): a cell per byte,
+    /// written in one pass; only the run's two ends can cut a wide character. Nil for other text.
+    private mutating func putASCII(_ text: some StringProtocol, row: Int, col: Int, limit: Int, style: Style) -> Int? {
+        let cols = self.cols
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            let n = max(0, min(bytes.count, limit - col))
+            guard n > 0 else { return 0 }
+            cells.withUnsafeMutableBufferPointer { p in
+                let base = row * cols
+                if p[base + col].width == 0, col > 0 { p[base + col - 1] = Cell(scalar: " ", width: 1, style: p[base + col - 1].style) }
+                let end = col + n
+                if p[base + end - 1].width == 2, end < cols { p[base + end] = Cell(scalar: " ", width: 1, style: p[base + end].style) }
+                for i in 0..<n { p[base + col + i] = Cell(scalar: Unicode.Scalar(bytes[i]), width: 1, style: style) }
+            }
+            return n
+        } ?? nil
     }
 
     /// Fills a rectangle with `char` (default blank) in `style`.

@@ -141,6 +141,9 @@ public struct TextArea: Widget, Sendable {
     private func character(line n: Int, offset: Int) -> String.Index {
         let line = lines[n]
         if let lay = layouts[n] { return lay.index(in: line, of: offset) }
+        // ASCII without CR (which joins LF into one Character): a Character per byte.
+        let u = line.utf8
+        if u.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return u.index(u.startIndex, offsetBy: min(max(0, offset), u.count)) }
         return line.index(line.startIndex, offsetBy: offset, limitedBy: line.endIndex) ?? line.endIndex
     }
 
@@ -473,7 +476,17 @@ public struct TextArea: Widget, Sendable {
             let windowEnd = long && lastRow < starts.count ? starts[lastRow] : view.length(of: line)
             let window = lines[line][view.character(line: line, offset: base)..<view.character(line: line, offset: windowEnd)]
             let spans = (highlighter?(String(window)) ?? []).map { HighlightSpan(($0.range.lowerBound + base)..<($0.range.upperBound + base), $0.style) }
-            let chars = Array(window)
+            // Printable ASCII (nearly every line): a Character per byte, so a row is a slice
+            // by byte offset; only other lines are taken apart into Characters.
+            let ascii = window.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+            let chars = ascii ? [] : Array(window)
+            func segment(_ a: Int, _ b: Int) -> Substring {
+                if ascii {
+                    let u = window.utf8
+                    return window[u.index(u.startIndex, offsetBy: a - base)..<u.index(u.startIndex, offsetBy: b - base)]
+                }
+                return Substring(chars[(a - base)..<(b - base)].map { $0 == "\t" ? " " : $0 })
+            }
             while r < starts.count, screenRow < textRows {
                 let s = starts[r], e = r + 1 < starts.count ? starts[r + 1] : windowEnd
                 var x = rect.col
@@ -483,14 +496,13 @@ public struct TextArea: Widget, Sendable {
                     let style = spans.last(where: { $0.range.contains(i) })?.style ?? .text
                     var j = i + 1
                     while j < e, (spans.last(where: { $0.range.contains(j) })?.style ?? .text) == style { j += 1 }
-                    let seg = chars[(i - base)..<(j - base)].map { $0 == "\t" ? " " : $0 }
-                    x += canvas.put(String(seg), row: rect.row + screenRow, col: x, maxWidth: rect.right - x, style: style)
+                    x += canvas.put(segment(i, j), row: rect.row + screenRow, col: x, maxWidth: rect.right - x, style: style)
                     i = j
                 }
                 if focused, line == cursor.line {
                     let isCursorRow = cursor.column >= s && (cursor.column < e || r == starts.count - 1)
                     if isCursorRow {
-                        let x = displayWidth(String(chars[(s - base)..<(cursor.column - base)]))
+                        let x = ascii ? cursor.column - s : displayWidth(segment(s, cursor.column))
                         canvas.cursor = (rect.row + screenRow, rect.col + min(x, rect.width - 1))
                     }
                 }

@@ -19,12 +19,13 @@ public enum WidgetResult: Equatable, Sendable {
 
 /// A key binding as shown in the help line: keys plus what they do.
 public struct KeyBinding: Equatable, Sendable {
-    public var keys: [KeyPress]
+    public var keys: [KeyPress] { didSet { label = Self.label(keys) } }
     public var help: String
-    public init(_ keys: [KeyPress], _ help: String) { self.keys = keys; self.help = help }
+    /// "ctrl+a/home": made once (the help line draws every binding on every frame).
+    public private(set) var label: String
+    public init(_ keys: [KeyPress], _ help: String) { self.keys = keys; self.help = help; label = Self.label(keys) }
     public init(_ key: KeyPress, _ help: String) { self.init([key], help) }
-    /// "ctrl+a/home".
-    public var label: String { keys.map(\.description).joined(separator: "/") }
+    private static func label(_ keys: [KeyPress]) -> String { keys.map(\.description).joined(separator: "/") }
     public func matches(_ k: KeyPress) -> Bool { keys.contains(k) }
 }
 
@@ -89,7 +90,35 @@ public func drawField(into canvas: inout Canvas, in rect: Rect, label: String, f
 /// after a space when the next word does not fit, hard-breaks words longer than a row.
 /// Always returns at least [0].
 public func softWrapStarts(_ chars: some Collection<Character>, width: Int) -> [Int] {
+    characterWrapStarts(chars, width: max(1, width))
+}
+
+/// The same for text, walking its bytes when it is printable ASCII (a Character per byte, one
+/// column each): the text area wraps every line it shows on every frame, and walking Characters
+/// was most of a keystroke in the prompt editor.
+public func softWrapStarts<S: StringProtocol>(_ text: S, width: Int) -> [Int] {
     let width = max(1, width)
+    let fast: [Int]?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+        guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        var starts = [0]
+        var col = 0, lastBreak = -1, colAtBreak = 0, rowStart = 0
+        for (i, b) in bytes.enumerated() {
+            if col + 1 > width, i > rowStart, b != 0x20 {
+                if lastBreak > rowStart { rowStart = lastBreak; col -= colAtBreak } else { rowStart = i; col = 0 }
+                starts.append(rowStart)
+                lastBreak = -1
+            }
+            col += 1
+            if b == 0x20 { lastBreak = i + 1; colAtBreak = col }
+        }
+        WorkCounter.wrapping?.count += bytes.count
+        return starts
+    }
+    if let fast = fast ?? nil { return fast }
+    return characterWrapStarts(text, width: width)
+}
+
+private func characterWrapStarts(_ chars: some Collection<Character>, width: Int) -> [Int] {
     var starts = [0]
     var col = 0          // columns used on the current row
     var i = 0
