@@ -52,7 +52,7 @@ enum PromptVariables {
         // Called for every line shown on every frame: most have no "{" at all.
         guard line.utf8.contains(0x7B) else { return spans }
         // One code per Character (0 for any that is not ASCII): compared as bytes, not Characters.
-        let chars: [UInt8] = line.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? Array(line.utf8) : line.map { $0.asciiValue ?? 0 }
+        let chars: [UInt8] = line.isOneByteCharacters ? Array(line.utf8) : line.map { $0.asciiValue ?? 0 }
         let open: UInt8 = 0x7B, close: UInt8 = 0x7D
         var i = 0
         while i + 1 < chars.count {

@@ -170,7 +170,7 @@ public struct Canvas: Equatable, Sendable {
     private mutating func putASCII(_ text: some StringProtocol, row: Int, col: Int, limit: Int, style: Style) -> Int? {
         let cols = self.cols
         return text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            for b in bytes where b < 0x20 || b >= 0x7F { return nil }
             let n = max(0, min(bytes.count, limit - col))
             guard n > 0 else { return 0 }
             cells.withUnsafeMutableBufferPointer { p in

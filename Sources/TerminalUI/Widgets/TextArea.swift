@@ -142,8 +142,7 @@ public struct TextArea: Widget, Sendable {
         let line = lines[n]
         if let lay = layouts[n] { return lay.index(in: line, of: offset) }
         // ASCII without CR (which joins LF into one Character): a Character per byte.
-        let u = line.utf8
-        if u.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return u.index(u.startIndex, offsetBy: min(max(0, offset), u.count)) }
+        if line.isOneByteCharacters { let u = line.utf8; return u.index(u.startIndex, offsetBy: min(max(0, offset), u.count)) }
         return line.index(line.startIndex, offsetBy: offset, limitedBy: line.endIndex) ?? line.endIndex
     }
 
@@ -267,7 +266,7 @@ public struct TextArea: Widget, Sendable {
     func wrapStarts(_ line: Int) -> [Int] {
         if let lay = layouts[line], lay.width == wrapWidth { return lay.starts }
         let l = lines[line]
-        if l.utf8.count <= wrapWidth, l.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return [0] } // short ASCII
+        if l.utf8.count <= wrapWidth, l.isPrintableASCII { return [0] } // short ASCII
         return softWrapStarts(l, width: wrapWidth)
     }
 
@@ -478,7 +477,7 @@ public struct TextArea: Widget, Sendable {
             let spans = (highlighter?(String(window)) ?? []).map { HighlightSpan(($0.range.lowerBound + base)..<($0.range.upperBound + base), $0.style) }
             // Printable ASCII (nearly every line): a Character per byte, so a row is a slice
             // by byte offset; only other lines are taken apart into Characters.
-            let ascii = window.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+            let ascii = window.isPrintableASCII
             let chars = ascii ? [] : Array(window)
             func segment(_ a: Int, _ b: Int) -> Substring {
                 if ascii {

@@ -99,10 +99,11 @@ public func softWrapStarts(_ chars: some Collection<Character>, width: Int) -> [
 public func softWrapStarts<S: StringProtocol>(_ text: S, width: Int) -> [Int] {
     let width = max(1, width)
     let fast: [Int]?? = text.utf8.withContiguousStorageIfAvailable { bytes in
-        guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        for b in bytes where b < 0x20 || b >= 0x7F { return nil }
         var starts = [0]
         var col = 0, lastBreak = -1, colAtBreak = 0, rowStart = 0
-        for (i, b) in bytes.enumerated() {
+        for i in 0..<bytes.count {
+            let b = bytes[i]
             if col + 1 > width, i > rowStart, b != 0x20 {
                 if lastBreak > rowStart { rowStart = lastBreak; col -= colAtBreak } else { rowStart = i; col = 0 }
                 starts.append(rowStart)
