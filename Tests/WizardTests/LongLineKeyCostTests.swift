@@ -35,6 +35,23 @@ struct LongLineKeyCostTests {
         }
     }
 
+    /// Lines that wrap but are short (no layout of their own): a frame re-wraps only the line the
+    /// key changed, not every line on screen (before: every line shown, on every frame).
+    @Test func aKeyAndItsFrameRewrapOnlyTheLineEdited() {
+        let prose = String(repeating: "The quick brown fox jumps over the lazy dog; the assistant waits for {{caller_name}}. 0123456789\n", count: 30)
+        var w = Wizard(backend: sandboxBackend, body: ["name": "n", "prompt": .string(prose)], rows: 24, cols: 80)
+        _ = w.update(.input(.key(.tab)))
+        #expect(w.state.form.focused?.path == "prompt")
+        drawn(w)
+        for key in [KeyPress.char("x"), KeyPress(.backspace), KeyPress.char("y")] {
+            let n = wrapped {
+                _ = w.update(.input(.key(key)))
+                drawn(w)
+            }
+            #expect(n > 0 && n <= 2 * 100, "\(key): \(n) Characters wrapped")
+        }
+    }
+
     /// Where the focused text area keeps its first line's bytes.
     func storage(_ w: Wizard) -> Int? {
         guard case .longText(let t)? = w.state.form.focused?.control else { return nil }

@@ -41,7 +41,8 @@ public struct TextArea: Widget, Sendable {
     public var showsStatus = true
     public var placeholder: String
     /// Colours parts of a line (e.g. `{{variables}}`); called only for visible lines.
-    public var highlighter: (@Sendable (String) -> [HighlightSpan])?
+    public var highlighter: (@Sendable (String) -> [HighlightSpan])? { didSet { drawCache = LineDrawCache() } }
+    private var drawCache = LineDrawCache()
     public private(set) var editedSinceBlur = false
 
     /// First visible screen row: a line and which of its wrapped rows.
@@ -267,7 +268,15 @@ public struct TextArea: Widget, Sendable {
         if let lay = layouts[line], lay.width == wrapWidth { return lay.starts }
         let l = lines[line]
         if l.utf8.count <= wrapWidth, l.isPrintableASCII { return [0] } // short ASCII
-        return softWrapStarts(l, width: wrapWidth)
+        return drawEntry(line).starts
+    }
+
+    /// A short line's row starts, byte-per-column flag and highlight spans (see `LineDrawCache`).
+    private func drawEntry(_ n: Int) -> LineDrawCache.Entry {
+        let l = lines[n], w = wrapWidth
+        return drawCache.entry(line: n, text: l, width: w) {
+            .init(text: l, width: w, starts: softWrapStarts(l, width: w), ascii: l.isPrintableASCII, spans: highlighter?(l))
+        }
     }
 
     /// Which wrapped row of its line a column falls on, and its screen x within that row.
@@ -472,12 +481,22 @@ public struct TextArea: Widget, Sendable {
             let lastRow = min(starts.count, r + textRows - screenRow)
             let long = view.layouts[line] != nil
             let base = long ? starts[r] : 0
-            let windowEnd = long && lastRow < starts.count ? starts[lastRow] : view.length(of: line)
-            let window = lines[line][view.character(line: line, offset: base)..<view.character(line: line, offset: windowEnd)]
-            let spans = (highlighter?(String(window)) ?? []).map { HighlightSpan(($0.range.lowerBound + base)..<($0.range.upperBound + base), $0.style) }
+            let window: Substring, spans: [HighlightSpan], ascii: Bool, windowEnd: Int
+            if long {
+                windowEnd = lastRow < starts.count ? starts[lastRow] : view.length(of: line)
+                window = lines[line][view.character(line: line, offset: base)..<view.character(line: line, offset: windowEnd)]
+                spans = (highlighter?(String(window)) ?? []).map { HighlightSpan(($0.range.lowerBound + base)..<($0.range.upperBound + base), $0.style) }
+                ascii = window.isPrintableASCII
+            } else {
+                // A short line is drawn whole; what it needs is kept from the last frame.
+                let entry = view.drawEntry(line)
+                window = lines[line][...]
+                spans = entry.spans ?? []
+                ascii = entry.ascii
+                windowEnd = ascii ? window.utf8.count : view.length(of: line)
+            }
             // Printable ASCII (nearly every line): a Character per byte, so a row is a slice
             // by byte offset; only other lines are taken apart into Characters.
-            let ascii = window.isPrintableASCII
             let chars = ascii ? [] : Array(window)
             func segment(_ a: Int, _ b: Int) -> Substring {
                 if ascii {
