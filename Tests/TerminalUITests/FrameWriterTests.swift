@@ -132,6 +132,11 @@ import Testing
         }
     }
 
+    /// The frame writer finds a style's SGR by the slot's stored ordinal.
+    @Test func aSlotIsStoredAsItsOrdinal() {
+        for (i, slot) in ThemeSlot.allCases.enumerated() { #expect(Int(unsafeBitCast(slot, to: UInt8.self)) == i) }
+    }
+
     @Test func stylesBecomeSGROnceAndColoursDegrade() {
         let theme = Theme(name: "t", slots: [.text: SlotStyle(.index(250), .index(236)), .accent: SlotStyle(.index(3), .terminalDefault, [.bold])])
         var c = Canvas(rows: 1, cols: 6)

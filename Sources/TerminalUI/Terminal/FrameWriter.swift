@@ -28,7 +28,8 @@ struct FrameWriter {
     private var shown: [Cell] = []
     private var shownRows = 0, shownCols = 0, shownValid = false
     /// SGR sequences by style, shared by styles that look the same; the one in effect (-1: unknown).
-    private var sgrIndex: [Style: Int] = [:]
+    /// By `key(of:)`; -1 until a style is first seen (a dictionary lookup per cell was a tenth of a frame).
+    private var sgrIndex = [Int](repeating: -1, count: ThemeSlot.allCases.count << 8)
     private var sgrBytes: [[UInt8]] = []
     private var erasable: [Bool] = []
     private var currentSGR = -1
@@ -51,7 +52,7 @@ struct FrameWriter {
 
     mutating func setTheme(_ t: Theme) {
         theme = t
-        sgrIndex = [:]; sgrBytes = []; erasable = []
+        sgrIndex = [Int](repeating: -1, count: ThemeSlot.allCases.count << 8); sgrBytes = []; erasable = []
         invalidate()
     }
 
@@ -257,7 +258,8 @@ struct FrameWriter {
 
     /// The SGR sequence for `style` (absolute: it starts with a reset), made once per style.
     private mutating func index(of style: Style) -> Int {
-        if let i = sgrIndex[style] { return i }
+        let key = Self.key(of: style)
+        if sgrIndex[key] >= 0 { return sgrIndex[key] }
         let colors = capabilities.colors
         let s = (colors >= 8 ? theme : ThemeLoader.builtInMono).style(for: style.slot)
         let a = s.attributes.union(style.attributes)
@@ -287,8 +289,14 @@ struct FrameWriter {
             sgrBytes.append(seq)
             erasable.append(canErase)
         }
-        sgrIndex[style] = i
+        sgrIndex[key] = i
         return i
+    }
+
+    /// A style's slot (a field-less enum is stored as its case's ordinal) and its attributes.
+    @inline(__always)
+    private static func key(of style: Style) -> Int {
+        Int(unsafeBitCast(style.slot, to: UInt8.self)) << 8 | Int(style.attributes.rawValue)
     }
 }
 

@@ -3,7 +3,10 @@
 public struct TextInput: Widget, Sendable {
     struct Snapshot: Equatable, Sendable { var chars: [Character]; var cursor: Int }
 
-    private var chars: [Character]
+    private var chars: [Character] { didSet { text = String(chars) } }
+    /// The same as one String, made once per change (it is drawn on every frame and read as the
+    /// field's value on every key).
+    private var text: String
     /// Cursor position in Characters (0...count).
     public private(set) var cursor: Int
     public var placeholder: String
@@ -19,6 +22,7 @@ public struct TextInput: Widget, Sendable {
 
     public init(_ value: String = "", placeholder: String = "", masked: Bool = false, maxLength: Int? = nil) {
         chars = Array(singleLine(value))
+        text = String(chars)
         cursor = chars.count
         self.placeholder = placeholder
         self.masked = masked
@@ -26,7 +30,7 @@ public struct TextInput: Widget, Sendable {
     }
 
     public var value: String {
-        get { String(chars) }
+        get { text }
         set { chars = Array(singleLine(newValue)); cursor = chars.count; history = UndoHistory(); lastEditWasTyping = false }
     }
 
@@ -164,12 +168,14 @@ public struct TextInput: Widget, Sendable {
             canvas.put(placeholder, row: rect.row, col: rect.col, maxWidth: rect.width, style: Style.muted.with(focused ? .underline : []))
         }
         let start = scrollStart(width: rect.width)
-        let visible = chars[start...]
-        let shown = masked ? String(repeating: "•", count: visible.count) : String(visible)
-        canvas.put(shown, row: rect.row, col: rect.col, maxWidth: rect.width, style: style)
+        if masked {
+            canvas.put(String(repeating: "•", count: chars.count - start), row: rect.row, col: rect.col, maxWidth: rect.width, style: style)
+        } else {
+            canvas.put(start == 0 ? text : String(chars[start...]), row: rect.row, col: rect.col, maxWidth: rect.width, style: style)
+        }
         if start > 0 { canvas.put("…", row: rect.row, col: rect.col, style: Style.muted.with(focused ? .underline : [])) }
         if focused {
-            let before = masked ? cursor - start : displayWidth(String(chars[start..<cursor]))
+            let before = masked ? cursor - start : chars[start..<cursor].reduce(0) { $0 + displayWidth($1) }
             canvas.cursor = (rect.row, rect.col + min(before, rect.width - 1))
         }
     }
