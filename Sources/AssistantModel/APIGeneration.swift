@@ -33,6 +33,26 @@ public enum APIGeneration: String, Sendable, Hashable, CaseIterable, CustomStrin
         return best.0
     }
 
+    /// Whether `detect` answers the same for `new` as for `old`, told without walking either:
+    /// they have the same top-level keys, and each value that may differ is a scalar whose value
+    /// tells the same generations (a character typed into the name or the prompt). False means
+    /// only "walk again". Containers are compared by `==`, which is immediate for a list or
+    /// object the edit did not touch (the same storage).
+    public static func detectsAlike(_ old: JSONValue, _ new: JSONValue) -> Bool {
+        guard case .object(let a) = old, case .object(let b) = new, a.keys == b.keys else { return false }
+        let byPath = AssistantSchema.declaredByPath
+        for k in b.keys {
+            guard let u = a[k], let v = b[k] else { return false }
+            switch (u, v) {
+            case (.string, .string):
+                if AssistantSchema.generations(ofPath: k, value: u, in: byPath) != AssistantSchema.generations(ofPath: k, value: v, in: byPath) { return false }
+            case (.number, .number), (.bool, .bool), (.null, .null): continue
+            default: if u != v { return false }
+            }
+        }
+        return true
+    }
+
     /// The generation to use: the explicit choice, else the detected one, else the default.
     public static func resolve(_ explicit: APIGeneration?, for body: JSONValue) -> APIGeneration {
         explicit ?? detect(body) ?? .default

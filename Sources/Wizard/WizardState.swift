@@ -48,7 +48,9 @@ public struct WizardState: Sendable {
     }
 
     public var screen: Screen = .editing
-    public var draft: JSONValue = .object(JSONObject()) { didSet { if api == nil { detectGeneration() } } }
+    public var draft: JSONValue = .object(JSONObject()) {
+        didSet { if api == nil, !APIGeneration.detectsAlike(oldValue, draft) { detectGeneration() } }
+    }
     public var slug: String?
     /// What the draft created on the server in use (`backend`): its id there and that server's copy.
     public var serverRecord: SubmissionRecord?

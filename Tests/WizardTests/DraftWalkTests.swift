@@ -29,7 +29,22 @@ struct DraftWalkTests {
             w.render(into: &canvas)
         }
         #expect(w.state.draft.value(at: "name")?.stringValue == "Shops")
-        #expect(key <= 1, "a key and its frame: \(key) walks")
+        #expect(key == 0, "a key typed into the name changes no key and no choice: \(key) walks")
+    }
+
+    /// What can change the answer still walks: a key added or gone, a choice value that tells
+    /// the generation, a list or object that changed.
+    @Test func aNewKeyOrAChoiceOfOneGenerationIsDetectedAgain() {
+        let base: JSONValue = ["name": "Shop", "prompt": "Be brief.", "background_sound": "audio/office.ogg"]
+        #expect(APIGeneration.detectsAlike(base, ["name": "Shops", "prompt": "Be brief!", "background_sound": "audio/office.ogg"]))
+        #expect(!APIGeneration.detectsAlike(base, ["name": "Shop", "prompt": "Be brief."]))
+        #expect(!APIGeneration.detectsAlike(base, ["name": "Shop", "prompt": "Be brief.", "background_sound": "audio/office.ogg", "faq_items": []]))
+        // A voice provider only the latest generation has tells the generation.
+        let seed: JSONValue = ["name": "Shop", "prompt": "Be brief.", "voice": ["provider": "cartesia", "id": "v1"]]
+        let latest: JSONValue = ["name": "Shop", "prompt": "Be brief.", "voice": ["provider": "gradium", "id": "v1"]]
+        #expect(APIGeneration.detect(seed) != APIGeneration.detect(latest), "the two providers tell the generations apart")
+        #expect(!APIGeneration.detectsAlike(seed, latest))
+        #expect(!APIGeneration.detectsAlike(Self.body, ["name": "Shop", "prompt": "Be brief.", "faq_items": []]))
     }
 
     /// The run loop reports the size it starts at; that resize built the whole form a second time

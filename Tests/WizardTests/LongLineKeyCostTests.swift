@@ -20,16 +20,22 @@ struct LongLineKeyCostTests {
         w.render(into: &canvas)
     }
 
-    @Test func aKeyAndItsFrameWrapOnlyTheRowsAroundIt() {
-        var w = Wizard(backend: sandboxBackend, body: ["name": "n", "prompt": .string(Self.line)], rows: 24, cols: 80)
+    /// Characters wrapped by each of three keys typed into the prompt holding `prompt`, and its frame.
+    func wrappedPerKey(prompt: String) -> [(KeyPress, Int)] {
+        var w = Wizard(backend: sandboxBackend, body: ["name": "n", "prompt": .string(prompt)], rows: 24, cols: 80)
         _ = w.update(.input(.key(.tab)))
         #expect(w.state.form.focused?.path == "prompt")
         drawn(w)
-        for key in [KeyPress.char("x"), KeyPress(.backspace), KeyPress.char("y")] {
-            let n = wrapped {
+        return [KeyPress.char("x"), KeyPress(.backspace), KeyPress.char("y")].map { key in
+            (key, wrapped {
                 _ = w.update(.input(.key(key)))
                 drawn(w)
-            }
+            })
+        }
+    }
+
+    @Test func aKeyAndItsFrameWrapOnlyTheRowsAroundIt() {
+        for (key, n) in wrappedPerKey(prompt: Self.line) {
             // A screenful of rows either side is a few thousand Characters; the line is 100,000.
             #expect(n < 5_000, "\(key): \(n) Characters wrapped")
         }
@@ -39,15 +45,7 @@ struct LongLineKeyCostTests {
     /// key changed, not every line on screen (before: every line shown, on every frame).
     @Test func aKeyAndItsFrameRewrapOnlyTheLineEdited() {
         let prose = String(repeating: "The quick brown fox jumps over the lazy dog; the assistant waits for {{caller_name}}. 0123456789\n", count: 30)
-        var w = Wizard(backend: sandboxBackend, body: ["name": "n", "prompt": .string(prose)], rows: 24, cols: 80)
-        _ = w.update(.input(.key(.tab)))
-        #expect(w.state.form.focused?.path == "prompt")
-        drawn(w)
-        for key in [KeyPress.char("x"), KeyPress(.backspace), KeyPress.char("y")] {
-            let n = wrapped {
-                _ = w.update(.input(.key(key)))
-                drawn(w)
-            }
+        for (key, n) in wrappedPerKey(prompt: prose) {
             #expect(n > 0 && n <= 2 * 100, "\(key): \(n) Characters wrapped")
         }
     }
