@@ -134,13 +134,11 @@ public struct Wizard: Sendable {
 
     /// Keeps the focused field in view; which fields show a message changes their heights.
     mutating func scrollFormToFocus() {
-        // Nearly every key: no field shows a message yet, so there is none to look up.
-        guard state.showAllMessages || state.form.fields.contains(where: { state.shownPaths.contains($0.path) }) else {
-            return state.form.scrollToFocus(viewHeight: viewport.height - 1) { _ in nil }
-        }
-        let messages = state.form.fields.map { message(for: $0) }
-        let index = Dictionary(state.form.fields.enumerated().map { ($1.identity + "#" + $1.label, $0) }) { a, _ in a }
-        state.form.scrollToFocus(viewHeight: viewport.height - 1) { f in index[f.identity + "#" + f.label].flatMap { messages[$0] } }
+        // Scrolled as a copy, so the messages can be read from the state meanwhile (the copy
+        // shares the fields; only the scroll offset changes).
+        var form = state.form
+        form.scrollToFocus(viewHeight: viewport.height - 1) { message(for: $0) }
+        state.form = form
     }
 
     /// Where the review page sits (below the step's heading): its drawing and its clicks use it.

@@ -73,10 +73,14 @@ public struct Canvas: Equatable, Sendable {
         set { if let c = newValue { cursorRow = c.row; cursorCol = c.col } else { cursorRow = -1; cursorCol = -1 } }
     }
     private var cursorRow = -1, cursorCol = -1
+    /// Nothing drawn since it was made or reset blank: filling it with blanks again (what a
+    /// screen's render starts with, right after the run loop's reset) is skipped.
+    private var allBlank: Bool
 
     public init(rows: Int, cols: Int, fill: Cell = .blank) {
         self.rows = max(0, rows); self.cols = max(0, cols)
         cells = Array(repeating: fill, count: self.rows * self.cols)
+        allBlank = fill == .blank
     }
 
     public var bounds: Rect { Rect(row: 0, col: 0, width: cols, height: rows) }
@@ -91,11 +95,12 @@ public struct Canvas: Equatable, Sendable {
         }
         self.rows = rows; self.cols = cols
         cursorRow = -1; cursorCol = -1
+        allBlank = true
     }
 
     public subscript(row: Int, col: Int) -> Cell {
         get { cells[row * cols + col] }
-        set { cells[row * cols + col] = newValue }
+        set { cells[row * cols + col] = newValue; allBlank = false }
     }
 
     /// Writes one cell, repairing any wide character it cuts in half.
@@ -111,6 +116,7 @@ public struct Canvas: Equatable, Sendable {
     @discardableResult
     public mutating func put(_ text: some StringProtocol, row: Int, col: Int, maxWidth: Int = Int.max, style: Style = .text) -> Int {
         guard row >= 0, row < rows, col < cols else { return 0 }
+        allBlank = false
         let limit = min(cols, maxWidth == Int.max ? cols : col + max(0, maxWidth))
         if col >= 0, let n = putASCII(text, row: row, col: col, limit: limit, style: style) { return n }
         var c = col
@@ -190,6 +196,8 @@ public struct Canvas: Equatable, Sendable {
         let c0 = max(0, rect.col), c1 = min(cols, rect.right)
         guard r0 < r1, c0 < c1 else { return }
         let cell = Cell(String(char), width: 1, style: style)
+        if allBlank, cell == .blank { return }
+        allBlank = false
         // Only the rectangle's edges can cut a wide character; the inside is overwritten whole.
         // (Every frame starts with a full-screen fill: a cell at a time it was a fifth of a key.)
         let cols = self.cols
@@ -208,6 +216,7 @@ public struct Canvas: Equatable, Sendable {
         let r0 = max(0, rect.row), r1 = min(rows, rect.bottom)
         let c0 = max(0, rect.col), c1 = min(cols, rect.right)
         guard r0 < r1, c0 < c1 else { return }
+        allBlank = false
         for r in r0..<r1 { for c in c0..<c1 { cells[r * cols + c].style = style } }
     }
 
