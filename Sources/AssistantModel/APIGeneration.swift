@@ -44,8 +44,9 @@ public enum APIGeneration: String, Sendable, Hashable, CaseIterable, CustomStrin
         for k in b.keys {
             guard let u = a[k], let v = b[k] else { return false }
             switch (u, v) {
-            case (.string, .string):
-                if AssistantSchema.generations(ofPath: k, value: u, in: byPath) != AssistantSchema.generations(ofPath: k, value: v, in: byPath) { return false }
+            case (.string(let x), .string(let y)):
+                // An untouched string is the same storage: equal at once.
+                if x != y, AssistantSchema.generations(ofPath: k, value: u, in: byPath) != AssistantSchema.generations(ofPath: k, value: v, in: byPath) { return false }
             case (.number, .number), (.bool, .bool), (.null, .null): continue
             default: if u != v { return false }
             }
