@@ -53,6 +53,24 @@ import Glibc
         return times.sorted()[times.count / 2]
     }
 
+    /// The layout walks ASCII as bytes and everything else as Characters: where the two meet
+    /// (a mark after a letter, a prepended sign before one, CR LF) it must break exactly where
+    /// wrapping Characters does.
+    @Test func walkingBytesAndCharactersWrapsAsCharactersDo() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", "word", " ", "  ", "e\u{301}", "\u{600}1", "中", "😀", "\r\n", "x\u{200D}y", "é", "longerwordhere", "\u{1F1EB}\u{1F1F7}"]
+        for _ in 0..<300 {
+            let line = (0..<Int.random(in: 1...60, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let width = Int.random(in: 2...16, using: &rng)
+            let lay = LineLayout(line, width: width)
+            #expect(lay.starts == softWrapStarts(Array(line), width: width), "\(line.debugDescription) at \(width)")
+            #expect(lay.count == line.count)
+            for (c, u) in zip(lay.starts, lay.offsets) {
+                #expect(line.utf8.distance(from: line.startIndex, to: line.index(line.startIndex, offsetBy: c)) == u)
+            }
+        }
+    }
+
     @Test func aKeyInOneLineOfAMegabyteCostsWhatItDoesInAKilobyte() {
         let small = Self.keyCost(Self.oneLine(bytes: 1 << 10))
         let large = Self.keyCost(Self.oneLine(bytes: 1 << 20))

@@ -55,29 +55,41 @@ struct LineLayout: Sendable, Equatable {
     /// nothing before it, which is what makes re-wrapping from a row start (and stopping once the
     /// rows match the old ones again) exact.
     static func walk(_ line: String, width: Int, from c0: Int, utf8 u0: Int, row: (Int, Int) -> Bool) -> Int {
-        var rowStart = c0
-        var i = c0, u = u0
-        var col = 0, lastBreak = -1, lastBreakU = 0, colAtBreak = 0
-        var idx = line.utf8.index(line.utf8.startIndex, offsetBy: u0)
-        while idx < line.endIndex {
-            let ch = line[idx]
-            let w = displayWidth(ch)
-            if col + w > width, i > rowStart, ch != " " {
-                let start: Int, startU: Int
-                if lastBreak > rowStart { start = lastBreak; startU = lastBreakU; col -= colAtBreak }
-                else { start = i; startU = u; col = 0 }
-                if row(start, startU) { WorkCounter.wrapping?.count += i - c0; return start }
-                rowStart = start
-                lastBreak = -1
+        let utf8 = line.utf8
+        let n = utf8.count
+        // A printable ASCII byte followed by another ASCII byte (or the end) is a whole Character of
+        // one column: no grapheme rule joins two such bytes. Those are walked as bytes; anything
+        // else is taken as a Character (an edit that re-wraps to the end of a 1 MB line walked
+        // every Character of it).
+        func run(_ bytes: UnsafeBufferPointer<UInt8>?) -> Int {
+            var rowStart = c0
+            var i = c0, u = u0
+            var col = 0, lastBreak = -1, lastBreakU = 0, colAtBreak = 0
+            while u < n {
+                let w: Int, len: Int, space: Bool
+                if let bytes, bytes[u] >= 0x20, bytes[u] < 0x7F, u + 1 == n || bytes[u + 1] < 0x80 {
+                    w = 1; len = 1; space = bytes[u] == 0x20
+                } else {
+                    let ch = line[utf8.index(utf8.startIndex, offsetBy: u)]
+                    w = displayWidth(ch); len = ch.utf8.count; space = ch == " "
+                }
+                if col + w > width, i > rowStart, !space {
+                    let start: Int, startU: Int
+                    if lastBreak > rowStart { start = lastBreak; startU = lastBreakU; col -= colAtBreak }
+                    else { start = i; startU = u; col = 0 }
+                    if row(start, startU) { WorkCounter.wrapping?.count += i - c0; return start }
+                    rowStart = start
+                    lastBreak = -1
+                }
+                col += w
+                i += 1
+                u += len
+                if space { lastBreak = i; lastBreakU = u; colAtBreak = col }
             }
-            col += w
-            i += 1
-            u += ch.utf8.count
-            idx = line.index(after: idx)
-            if ch == " " { lastBreak = i; lastBreakU = u; colAtBreak = col }
+            WorkCounter.wrapping?.count += i - c0
+            return i
         }
-        WorkCounter.wrapping?.count += i - c0
-        return i
+        return utf8.withContiguousStorageIfAvailable { run($0) } ?? run(nil)
     }
 
     /// Updates the layout after the UTF-8 range `old` of the line was replaced by text of
