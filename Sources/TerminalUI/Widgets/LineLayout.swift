@@ -49,12 +49,12 @@ struct LineLayout: Sendable, Equatable {
 
     /// Walks `line` from a row start (Character `c0`, UTF-8 offset `u0`), calling `row` at every
     /// new row start (Character, UTF-8 offset); `row` returning true ends the walk there. Returns
-    /// the Character offset reached: the line's count when it ran to the end. The same rule as
-    /// `softWrapStarts`: break after a space when the next word does not fit, hard-break a word
+    /// the Character offset reached: the line's count when it ran to the end. The rule of
+    /// `softWrapStarts` over Characters: break after a space when the next word does not fit, hard-break a word
     /// longer than a row; a space may hang past the edge. From a row start the rule depends on
     /// nothing before it, which is what makes re-wrapping from a row start (and stopping once the
     /// rows match the old ones again) exact.
-    static func walk(_ line: String, width: Int, from c0: Int, utf8 u0: Int, row: (Int, Int) -> Bool) -> Int {
+    static func walk<S: StringProtocol>(_ line: S, width: Int, from c0: Int, utf8 u0: Int, row: (Int, Int) -> Bool) -> Int {
         let utf8 = line.utf8
         let n = utf8.count
         // A printable ASCII byte followed by another ASCII byte (or the end) is a whole Character of

@@ -93,30 +93,13 @@ public func softWrapStarts(_ chars: some Collection<Character>, width: Int) -> [
     characterWrapStarts(chars, width: max(1, width))
 }
 
-/// The same for text, walking its bytes when it is printable ASCII (a Character per byte, one
-/// column each): the text area wraps every line it shows on every frame, and walking Characters
-/// was most of a keystroke in the prompt editor.
+/// The same for text, by the walk long lines are laid out with (`LineLayout.walk`), which steps
+/// over printable ASCII as bytes: the text area wraps the lines it shows, and walking Characters
+/// was most of a keystroke in the prompt editor. The Character walk stays as the rule's reference.
 public func softWrapStarts<S: StringProtocol>(_ text: S, width: Int) -> [Int] {
-    let width = max(1, width)
-    let fast: [Int]?? = text.utf8.withContiguousStorageIfAvailable { bytes in
-        for b in bytes where b < 0x20 || b >= 0x7F { return nil }
-        var starts = [0]
-        var col = 0, lastBreak = -1, colAtBreak = 0, rowStart = 0
-        for i in 0..<bytes.count {
-            let b = bytes[i]
-            if col + 1 > width, i > rowStart, b != 0x20 {
-                if lastBreak > rowStart { rowStart = lastBreak; col -= colAtBreak } else { rowStart = i; col = 0 }
-                starts.append(rowStart)
-                lastBreak = -1
-            }
-            col += 1
-            if b == 0x20 { lastBreak = i + 1; colAtBreak = col }
-        }
-        WorkCounter.wrapping?.count += bytes.count
-        return starts
-    }
-    if let fast = fast ?? nil { return fast }
-    return characterWrapStarts(text, width: width)
+    var starts = [0]
+    _ = LineLayout.walk(text, width: max(1, width), from: 0, utf8: 0) { c, _ in starts.append(c); return false }
+    return starts
 }
 
 private func characterWrapStarts(_ chars: some Collection<Character>, width: Int) -> [Int] {
