@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// What drawing a short line needs that depends only on its text and the width: where its rows
 /// start, whether it is a byte per column, and its highlight spans. Every frame draws every
 /// line on screen, and working these out again was most of a keystroke in the prompt editor;
@@ -19,22 +13,18 @@ final class LineDrawCache: @unchecked Sendable {
         var spans: [HighlightSpan]?
     }
 
-    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let lock = Lock()
     private var entries: [Int: Entry] = [:]
     static let capacity = 512
 
-    init() { pthread_mutex_init(lock, nil) }
-
     /// The entry for line `n` holding `text` at `width`, made by `make` when missing or stale.
     func entry(line n: Int, text: String, width: Int, make: () -> Entry) -> Entry {
-        pthread_mutex_lock(lock)
-        if let e = entries[n], e.width == width, e.text == text { pthread_mutex_unlock(lock); return e }
-        pthread_mutex_unlock(lock)
+        if let e = lock.locked({ entries[n] }), e.width == width, e.text == text { return e }
         let e = make()
-        pthread_mutex_lock(lock)
-        if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-        entries[n] = e
-        pthread_mutex_unlock(lock)
+        lock.locked {
+            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+            entries[n] = e
+        }
         return e
     }
 }
