@@ -129,7 +129,7 @@ struct Form: Sendable {
         var parts: [String] = []
         if f.spec.required && f.indent == 0 { parts.append("required") }
         if case .number = f.control, case .number(let rule) = f.spec.kind, !rule.unit.isEmpty { parts.append(rule.unit) }
-        if focused, case .longText(let w) = f.control { parts.append("Ln \(w.cursor.line + 1)/\(w.lines.count), Col \(w.cursor.column + 1)") }
+        if focused, case .longText(let w) = f.control { parts.append("Ln \(w.cursor.line + 1)/\(w.lineCount), Col \(w.cursor.column + 1)") }
         if focused, case .choice(let w, let o, _) = f.control, let i = w.selectedIndex, i < o.count, !o[i].help.isEmpty {
             parts.append(o[i].help)
         }

@@ -63,9 +63,9 @@ import Glibc
             let line = (0..<Int.random(in: 1...60, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
             let width = Int.random(in: 2...16, using: &rng)
             let lay = LineLayout(line, width: width)
-            #expect(lay.starts == softWrapStarts(Array(line), width: width), "\(line.debugDescription) at \(width)")
+            #expect(lay.rowStarts == softWrapStarts(Array(line), width: width), "\(line.debugDescription) at \(width)")
             #expect(lay.count == line.count)
-            for (c, u) in zip(lay.starts, lay.offsets) {
+            for (c, u) in (0..<lay.rowCount).map({ (lay.start($0), lay.offset($0)) }) {
                 #expect(line.utf8.distance(from: line.startIndex, to: line.index(line.startIndex, offsetBy: c)) == u)
             }
         }
@@ -77,6 +77,31 @@ import Glibc
         // Before: the whole line was wrapped, copied into an array and highlighted on every key
         // (over 1,000× the small line's cost). Left room for a loaded machine.
         #expect(large < small * 4 + 0.002, "1 MB line: \(large * 1e3) ms a key, 1 KB line: \(small * 1e3) ms")
+    }
+
+    /// Typing in one line of a megabyte moves only what is near the cursor. Before, every key
+    /// moved all the bytes after it (`String.replaceSubrange` on the whole line) and shifted every
+    /// later row start: at the start of the line, a megabyte and 46,000 entries a key.
+    @Test func aKeyInOneLineOfAMegabyteMovesOnlyWhatIsNearIt() {
+        // bench/drafts.py's prose as one line (its rows line up again a row or two after an edit).
+        let text = String(repeating: "The quick brown fox jumps over the lazy dog; the assistant waits for {{caller_name}}. 0123456789 ", count: 10_700)
+        var t = TextArea(text, width: 78, height: 20)
+        let places: [(String, () -> Void)] = [
+            ("start", { t.press(KeyPress(.home, .ctrl)) }),
+            ("middle", { t.press(KeyPress(.home, .ctrl)); for _ in 0..<6_000 { t.press(.down) } }),
+            ("end", { t.press(KeyPress(.end, .ctrl)) }),
+        ]
+        for (name, go) in places {
+            go()
+            t.type("w")   // the first key at a new place may move the storage there
+            let moved = WorkCounter.counting(WorkCounter.$moved) {
+                for c in "abc d" { t.type(String(c)) }
+                for _ in 0..<6 { t.press(.backspace) }
+            }
+            #expect(moved < 11 * 512, "\(name): \(moved) bytes and row entries moved by 11 keys")
+        }
+        #expect(t.text == text)
+        #expect(Array(t.wrapStarts(0)) == softWrapStarts(Array(text), width: 78))
     }
 
     /// Edits at many places of a long line: the kept rows equal a fresh wrap of the text.
@@ -95,23 +120,23 @@ import Glibc
             case 2: t.press(.ctrl("w"))
             default: _ = t.handle(.paste(inserts[next(inserts.count)]))
             }
-            let line = t.lines[0]
+            let line = t.line(0)
             let fresh = softWrapStarts(Array(line), width: 30)
-            #expect(t.wrapStarts(0) == fresh, "step \(step)")
+            #expect(Array(t.wrapStarts(0)) == fresh, "step \(step)")
             #expect(t.length(of: 0) == line.count, "step \(step)")
-            if t.wrapStarts(0) != fresh { return }
+            if Array(t.wrapStarts(0)) != fresh { return }
         }
         // Undo back to the start gives the original text and layout.
         for _ in 0..<400 { t.press(.ctrl("_")) }
         #expect(t.text == Self.oneLine(bytes: 6000))
-        #expect(t.wrapStarts(0) == softWrapStarts(Array(t.lines[0]), width: 30))
+        #expect(Array(t.wrapStarts(0)) == softWrapStarts(Array(t.line(0)), width: 30))
     }
 
     @Test func cursorAndScreenInALongLine() {
         var t = TextArea(Self.oneLine(bytes: 1 << 16), width: 40, height: 6)
         t.press(KeyPress(.end, .ctrl))
         t.type("END")
-        #expect(t.cursor.column == t.lines[0].count)
+        #expect(t.cursor.column == t.line(0).count)
         let s = t.screen(rows: 6, cols: 40)
         #expect(s.find("END") != nil)
         #expect(s.cursor != nil)
@@ -121,6 +146,34 @@ import Glibc
         #expect(t.screen(rows: 6, cols: 40).text(row: 0).hasPrefix("STARTword0"))
         // A narrower width re-wraps the whole line once.
         t.width = 25
-        #expect(t.wrapStarts(0) == softWrapStarts(Array(t.lines[0]), width: 25))
+        #expect(Array(t.wrapStarts(0)) == softWrapStarts(Array(t.line(0)), width: 25))
+    }
+}
+
+/// The gap buffer a long line is kept in, against a plain array doing the same edits.
+@Suite struct GapBufferTests {
+    @Test func randomEditsReadAsAnArrayDoingTheSame() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<50 {
+            var model = (0..<Int.random(in: 0...300, using: &rng)).map { UInt8($0 % 251) }
+            var gap = GapBuffer(model, filler: 0)
+            for _ in 0..<200 {
+                let a = Int.random(in: 0...model.count, using: &rng)
+                let b = Int.random(in: a...min(model.count, a + 20), using: &rng)
+                let new = (0..<Int.random(in: 0...40, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0:
+                    gap.replace(a..<b, with: new)
+                    model.replaceSubrange(a..<b, with: new)
+                case 1:
+                    gap.moveGap(to: a)
+                default:
+                    #expect(gap.withContiguous(a..<b) { Array($0) } == Array(model[a..<b]))
+                }
+                #expect(gap.count == model.count)
+            }
+            #expect((0..<gap.count).map { gap[$0] } == model)
+            #expect(gap.withContiguous(from: 0) { Array($0) } == model)
+        }
     }
 }

@@ -121,7 +121,7 @@ import Testing
         t.press(KeyPress(.home, .ctrl))
         for _ in 0..<5000 { t.press(.down) }
         t.type("XYZ")
-        #expect(t.lines[5000].hasPrefix("XYZ"))
+        #expect(t.line(5000).hasPrefix("XYZ"))
         #expect(t.lineCount == big.split(separator: "\n", omittingEmptySubsequences: false).count)
         let s = t.screen(rows: 24, cols: 80)
         #expect(s.find("XYZ") != nil)

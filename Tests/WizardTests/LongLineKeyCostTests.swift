@@ -53,7 +53,7 @@ struct LongLineKeyCostTests {
     /// Where the focused text area keeps its first line's bytes.
     func storage(_ w: Wizard) -> Int? {
         guard case .longText(let t)? = w.state.form.focused?.control else { return nil }
-        return t.lines[0].utf8.withContiguousStorageIfAvailable { Int(bitPattern: $0.baseAddress) } ?? nil
+        return t.storageAddress(line: 0)
     }
 
     /// The form's control is an enum: a key must edit the line in place, not a copy of it.

@@ -8,6 +8,9 @@ public final class WorkCounter: @unchecked Sendable {
 
     /// Characters soft-wrapping walks over.
     @TaskLocal public static var wrapping: WorkCounter?
+    /// Elements an edit of a long line moves in memory: bytes of its text and entries of its row
+    /// table (what makes a key cost grow with the line, when it grows).
+    @TaskLocal public static var moved: WorkCounter?
 
     /// Runs `body` with `counter` set in `local` and returns what it counted.
     public static func counting(_ local: TaskLocal<WorkCounter?>, _ body: () -> Void) -> Int {

@@ -2,17 +2,19 @@
 /// matching UTF-8 offsets, and the line's length in Characters. With it a key press in a line of
 /// a megabyte finds its place, re-wraps and redraws only the rows around it: the cost of typing
 /// does not grow with the line. Short lines do without (wrapping them is cheap).
-struct LineLayout: Sendable, Equatable {
+struct LineLayout: Sendable {
     /// Lines at least this long (in UTF-8 bytes) keep a layout.
     static let minimumBytes = 1024
 
     private(set) var width: Int
-    /// Character offset of each row's first Character; starts[0] == 0.
-    private(set) var starts: [Int] = [0]
-    /// UTF-8 offset of the same points.
-    private(set) var offsets: [Int] = [0]
-    /// Characters in the line.
+    /// Characters and UTF-8 bytes in the line.
     private(set) var count = 0
+    private(set) var bytes = 0
+    /// Each row's first Character and its UTF-8 offset; row 0 starts at 0. The gap is at the row
+    /// last edited, and the entries after it are counted back from the line's end: an edit then
+    /// shifts every later row without touching one (a megabyte's line has 15,000 of them).
+    private var starts: GapBuffer<Int>
+    private var offsets: GapBuffer<Int>
 
     init(_ line: String, width: Int) {
         self.width = max(1, width)
@@ -20,34 +22,32 @@ struct LineLayout: Sendable, Equatable {
         count = Self.walk(line, width: self.width, from: 0, utf8: 0) { c, u in
             starts.append(c); offsets.append(u); return false
         }
-        self.starts = starts; self.offsets = offsets
+        bytes = line.utf8.count
+        self.starts = GapBuffer(starts, filler: 0)
+        self.offsets = GapBuffer(offsets, filler: 0)
     }
 
     static func wanted(_ line: String) -> Bool { line.utf8.count >= minimumBytes }
 
+    var rowCount: Int { starts.count }
+    /// Character offset of row `r`'s start.
+    func start(_ r: Int) -> Int { r < starts.gapStart ? starts[r] : count - starts[r] }
+    /// UTF-8 offset of row `r`'s start.
+    func offset(_ r: Int) -> Int { r < offsets.gapStart ? offsets[r] : bytes - offsets[r] }
+    /// The Character offsets of the row starts, in order (for tests and callers wanting an array).
+    var rowStarts: [Int] { (0..<rowCount).map(start) }
+
     /// The row holding Character offset `column` (the last row whose start is at or before it).
     func row(of column: Int) -> Int {
-        var lo = 0, hi = starts.count - 1
+        var lo = 0, hi = rowCount - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
-            if starts[mid] <= column { lo = mid } else { hi = mid - 1 }
+            if start(mid) <= column { lo = mid } else { hi = mid - 1 }
         }
         return lo
     }
 
-    /// The String.Index of Character offset `column`: a row start found by bisection, then at
-    /// most a row's worth of Characters.
-    func index(in line: String, of column: Int) -> String.Index {
-        let r = row(of: min(max(0, column), count))
-        let base = line.utf8.index(line.utf8.startIndex, offsetBy: offsets[r])
-        return line.index(base, offsetBy: column - starts[r], limitedBy: line.endIndex) ?? line.endIndex
-    }
-
-    func index(in line: String, utf8 offset: Int) -> String.Index {
-        line.utf8.index(line.utf8.startIndex, offsetBy: offset)
-    }
-
-    /// Walks `line` from a row start (Character `c0`, UTF-8 offset `u0`), calling `row` at every
+    /// Walks the text of a line from a row start (Character `c0`, UTF-8 offset `u0`), calling `row` at every
     /// new row start (Character, UTF-8 offset); `row` returning true ends the walk there. Returns
     /// the Character offset reached: the line's count when it ran to the end. The rule of
     /// `softWrapStarts` over Characters: break after a space when the next word does not fit, hard-break a word
@@ -55,91 +55,124 @@ struct LineLayout: Sendable, Equatable {
     /// nothing before it, which is what makes re-wrapping from a row start (and stopping once the
     /// rows match the old ones again) exact.
     static func walk<S: StringProtocol>(_ line: S, width: Int, from c0: Int, utf8 u0: Int, row: (Int, Int) -> Bool) -> Int {
-        let utf8 = line.utf8
-        let n = utf8.count
-        // A printable ASCII byte followed by another ASCII byte (or the end) is a whole Character of
-        // one column: no grapheme rule joins two such bytes. Those are walked as bytes; anything
-        // else is taken as a Character (an edit that re-wraps to the end of a 1 MB line walked
-        // every Character of it).
-        func run(_ bytes: UnsafeBufferPointer<UInt8>?) -> Int {
-            var rowStart = c0
-            var i = c0, u = u0
-            var col = 0, lastBreak = -1, lastBreakU = 0, colAtBreak = 0
-            while u < n {
-                let w: Int, len: Int, space: Bool
-                if let bytes, bytes[u] >= 0x20, bytes[u] < 0x7F, u + 1 == n || bytes[u + 1] < 0x80 {
-                    w = 1; len = 1; space = bytes[u] == 0x20
-                } else {
-                    let ch = line[utf8.index(utf8.startIndex, offsetBy: u)]
-                    w = displayWidth(ch); len = ch.utf8.count; space = ch == " "
-                }
-                if col + w > width, i > rowStart, !space {
-                    let start: Int, startU: Int
-                    if lastBreak > rowStart { start = lastBreak; startU = lastBreakU; col -= colAtBreak }
-                    else { start = i; startU = u; col = 0 }
-                    if row(start, startU) { WorkCounter.wrapping?.count += i - c0; return start }
-                    rowStart = start
-                    lastBreak = -1
-                }
-                col += w
-                i += 1
-                u += len
-                if space { lastBreak = i; lastBreakU = u; colAtBreak = col }
+        if let reached = line.utf8.withContiguousStorageIfAvailable({
+            walk(UnsafeBufferPointer(rebasing: $0[u0...]), width: width, from: c0, utf8: u0, row: row)
+        }) { return reached }
+        var copy = String(line)
+        return copy.withUTF8 { walk(UnsafeBufferPointer(rebasing: $0[u0...]), width: width, from: c0, utf8: u0, row: row) }
+    }
+
+    /// The same walk over the bytes from a row start to the end of the line (`bytes[0]` is the
+    /// line's UTF-8 offset `u0`).
+    static func walk(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, from c0: Int, utf8 u0: Int, row: (Int, Int) -> Bool) -> Int {
+        let n = bytes.count
+        var rowStart = c0
+        var i = c0, k = 0
+        var col = 0, lastBreak = -1, lastBreakK = 0, colAtBreak = 0
+        while k < n {
+            // A printable ASCII byte followed by another ASCII byte (or the end) is a whole Character of
+            // one column: no grapheme rule joins two such bytes. Those are walked as bytes; anything
+            // else is taken as a Character (an edit that re-wraps to the end of a 1 MB line walked
+            // every Character of it).
+            let w: Int, len: Int, space: Bool
+            if bytes[k] >= 0x20, bytes[k] < 0x7F, k + 1 == n || bytes[k + 1] < 0x80 {
+                w = 1; len = 1; space = bytes[k] == 0x20
+            } else {
+                let ch = character(in: bytes, at: k)
+                w = displayWidth(ch); len = ch.utf8.count; space = ch == " "
             }
-            WorkCounter.wrapping?.count += i - c0
-            return i
+            if col + w > width, i > rowStart, !space {
+                let start: Int, startK: Int
+                if lastBreak > rowStart { start = lastBreak; startK = lastBreakK; col -= colAtBreak }
+                else { start = i; startK = k; col = 0 }
+                if row(start, u0 + startK) { WorkCounter.wrapping?.count += i - c0; return start }
+                rowStart = start
+                lastBreak = -1
+            }
+            col += w
+            i += 1
+            k += len
+            if space { lastBreak = i; lastBreakK = k; colAtBreak = col }
         }
-        return utf8.withContiguousStorageIfAvailable { run($0) } ?? run(nil)
+        WorkCounter.wrapping?.count += i - c0
+        return i
+    }
+
+    /// The Character that starts at `bytes[k]` (a Character boundary; the bytes run to the end of
+    /// the line), decoded from a short stretch. The stretch ends after an ASCII byte followed by
+    /// another (no Character goes on past those) or, in a long run of other text, at a scalar
+    /// boundary, made longer while the Character might go on past it.
+    static func character(in bytes: UnsafeBufferPointer<UInt8>, at k: Int) -> Character {
+        let n = bytes.count
+        var limit = 64
+        while true {
+            var end = k + 1, closed = false
+            while end < n, end - k < limit {
+                let b = bytes[end]
+                end += 1
+                if b < 0x80, end == n || bytes[end] < 0x80 { closed = true; break }
+            }
+            if end == n { closed = true }
+            // Never cut a scalar (String would repair it, the slow way).
+            while !closed, end < n, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            let ch = String(decoding: UnsafeBufferPointer(rebasing: bytes[k..<end]), as: UTF8.self).first!
+            // A whole scalar after it in the stretch settles where it ends.
+            if closed || ch.utf8.count < end - k { return ch }
+            limit *= 4
+        }
     }
 
     /// Updates the layout after the UTF-8 range `old` of the line was replaced by text of
-    /// `insertedBytes` bytes (no newline), `line` being the new text. Re-wraps from the row
-    /// before the edit until the rows line up with the old ones again, then shifts the rest in
-    /// place (one add per later row; nothing is copied).
-    mutating func update(_ line: String, replaced old: Range<Int>, insertedBytes: Int) {
+    /// `insertedBytes` bytes (no newline), `text` being the new text. Re-wraps from the row
+    /// before the edit until the rows line up with the old ones again; the rows after that shift
+    /// with the line's new length (nothing is copied or touched).
+    mutating func update(_ text: inout GapBuffer<UInt8>, replaced old: Range<Int>, insertedBytes: Int) {
         let byteDelta = insertedBytes - old.count
         let newEnd = old.lowerBound + insertedBytes
         // The row before the edit's: its break may move when the edit's row changes.
         let firstRow = max(0, rowByOffset(old.lowerBound) - 1)
+        let c0 = start(firstRow), u0 = offset(firstRow)
         var newStarts: [Int] = [], newOffsets: [Int] = []
         var resync: (row: Int, charDelta: Int)?
-        let reached = Self.walk(line, width: width, from: starts[firstRow], utf8: offsets[firstRow]) { c, u in
-            if u >= newEnd, u - byteDelta >= old.upperBound, let j = Self.find(u - byteDelta, in: offsets), j > firstRow {
-                resync = (j, c - starts[j])
-                return true
+        // The walk reads the bytes from its row on, so the text's gap goes there (a row before
+        // the edit: the next key moves it back as far).
+        let reached = text.withContiguous(from: u0) { bytes in
+            Self.walk(bytes, width: width, from: c0, utf8: u0) { c, u in
+                if u >= newEnd, u - byteDelta >= old.upperBound, let j = find(u - byteDelta), j > firstRow {
+                    resync = (j, c - start(j))
+                    return true
+                }
+                newStarts.append(c); newOffsets.append(u)
+                return false
             }
-            newStarts.append(c); newOffsets.append(u)
-            return false
         }
-        if let (j, d) = resync {
-            if d != 0 || byteDelta != 0 {
-                for k in j..<starts.count { starts[k] += d; offsets[k] += byteDelta }
-            }
-            starts.replaceSubrange((firstRow + 1)..<j, with: newStarts)
-            offsets.replaceSubrange((firstRow + 1)..<j, with: newOffsets)
-            count += d
-        } else {
-            starts.replaceSubrange((firstRow + 1)..., with: newStarts)
-            offsets.replaceSubrange((firstRow + 1)..., with: newOffsets)
-            count = reached
-        }
+        // Entries crossing the gap are re-counted against the totals they were stored with.
+        let (total, totalBytes) = (count, bytes)
+        let upTo = resync?.row ?? rowCount
+        starts.replace((firstRow + 1)..<upTo, with: newStarts) { $0 = total - $0 }
+        offsets.replace((firstRow + 1)..<upTo, with: newOffsets) { $0 = totalBytes - $0 }
+        count = resync.map { count + $0.charDelta } ?? reached
+        bytes += byteDelta
     }
 
-    private func rowByOffset(_ u: Int) -> Int {
-        var lo = 0, hi = offsets.count - 1
+    /// The row holding UTF-8 offset `u`.
+    func rowByOffset(_ u: Int) -> Int {
+        var lo = 0, hi = rowCount - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
-            if offsets[mid] <= u { lo = mid } else { hi = mid - 1 }
+            if offset(mid) <= u { lo = mid } else { hi = mid - 1 }
         }
         return lo
     }
 
-    private static func find(_ u: Int, in offsets: [Int]) -> Int? {
-        var lo = 0, hi = offsets.count - 1
+    /// The row starting exactly at UTF-8 offset `u`, if one does.
+    private func find(_ u: Int) -> Int? {
+        var lo = 0, hi = rowCount - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
-            if offsets[mid] == u { return mid }
-            if offsets[mid] < u { lo = mid + 1 } else { hi = mid - 1 }
+            let o = offset(mid)
+            if o == u { return mid }
+            if o < u { lo = mid + 1 } else { hi = mid - 1 }
         }
         return nil
     }

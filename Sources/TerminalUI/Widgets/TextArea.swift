@@ -30,12 +30,15 @@ public struct TextArea: Widget, Sendable {
         var typing: Bool
     }
 
-    public private(set) var lines: [String]
-    /// For each line, its layout when it is long (`LineLayout.wanted`), else nil.
-    private var layouts: [LineLayout?]
+    /// The text of each line; a long line's is empty here, being kept in `longs`.
+    private var lines: [String]
+    /// For each line, its own storage and rows when it is long (`LineLayout.wanted`), else nil.
+    private var longs: [LongLine?]
     public private(set) var cursor = TextPosition(line: 0, column: 0)
     /// Size of the text region (the parent sets it on layout; moving by screen rows needs it).
-    public var width: Int { didSet { if width != oldValue { layouts = Self.layouts(lines, width: wrapWidth) } } }
+    public var width: Int {
+        didSet { if width != oldValue { for n in longs.indices where longs[n] != nil { longs[n]!.relayout(width: wrapWidth) } } }
+    }
     public var height: Int
     /// Shows "Ln 3, Col 7" on the last row.
     public var showsStatus = true
@@ -53,9 +56,8 @@ public struct TextArea: Widget, Sendable {
     public var undoLimit = 500
 
     public init(_ text: String = "", width: Int = 60, height: Int = 8, placeholder: String = "") {
-        lines = Self.splitLines(text)
         self.width = width
-        layouts = Self.layouts(lines, width: max(1, width))
+        (lines, longs) = Self.stored(Self.splitLines(text), width: max(1, width))
         self.height = height
         self.placeholder = placeholder
     }
@@ -105,8 +107,10 @@ public struct TextArea: Widget, Sendable {
     }
 
     /// The whole text (joins the lines: O(size), so call it when needed, not per frame).
-    public var text: String { lines.joined(separator: "\n") }
+    public var text: String { lines.indices.map(line).joined(separator: "\n") }
     public var lineCount: Int { lines.count }
+    /// The text of line `n` (O(line): a long line is put together).
+    public func line(_ n: Int) -> String { longs[n]?.string ?? lines[n] }
 
     /// Replaces the whole text as one undoable edit (e.g. after an external editor).
     public mutating func setText(_ new: String) {
@@ -130,84 +134,95 @@ public struct TextArea: Widget, Sendable {
 
     // MARK: editing primitive
 
-    static func layouts(_ lines: [String], width: Int) -> [LineLayout?] {
-        lines.map { LineLayout.wanted($0) ? LineLayout($0, width: width) : nil }
+    /// Lines as kept: a long line's text moves into its own storage.
+    private static func stored(_ texts: [String], width: Int) -> ([String], [LongLine?]) {
+        var lines: [String] = [], longs: [LongLine?] = []
+        lines.reserveCapacity(texts.count); longs.reserveCapacity(texts.count)
+        for t in texts {
+            let long = LineLayout.wanted(t)
+            lines.append(long ? "" : t)
+            longs.append(long ? LongLine(t, width: width) : nil)
+        }
+        return (lines, longs)
     }
 
-    private func layout(_ line: String, width: Int) -> LineLayout? {
-        LineLayout.wanted(line) ? LineLayout(line, width: width) : nil
+    /// Puts `text` in line `n`, as a long line when it is one.
+    private mutating func store(_ text: String, at n: Int) {
+        let long = LineLayout.wanted(text)
+        lines[n] = long ? "" : text
+        longs[n] = long ? LongLine(text, width: wrapWidth) : nil
     }
 
-    /// The index of Character `offset` of line `n`: through its layout when it is long.
+    /// The index of Character `offset` of short line `n`.
     private func character(line n: Int, offset: Int) -> String.Index {
         let line = lines[n]
-        if let lay = layouts[n] { return lay.index(in: line, of: offset) }
         // ASCII without CR (which joins LF into one Character): a Character per byte.
         if line.isOneByteCharacters { let u = line.utf8; return u.index(u.startIndex, offsetBy: min(max(0, offset), u.count)) }
         return line.index(line.startIndex, offsetBy: offset, limitedBy: line.endIndex) ?? line.endIndex
     }
 
+    /// Characters [a, b) of line `n`: a slice of a short line, a copy out of a long one.
+    func slice(_ n: Int, _ a: Int, _ b: Int) -> Substring {
+        if let long = longs[n] { return Substring(long.slice(a, b)) }
+        return lines[n][character(line: n, offset: a)..<character(line: n, offset: b)]
+    }
+
+    /// Where a long line's bytes are kept (tests check that a key edits them in place).
+    func storageAddress(line n: Int) -> Int? { longs[n]?.storageAddress }
+
     /// Characters in line `n`.
-    func length(of n: Int) -> Int { layouts[n]?.count ?? lines[n].count }
+    func length(of n: Int) -> Int { longs[n]?.count ?? lines[n].count }
 
     /// The text between two positions.
     func text(from a: TextPosition, to b: TextPosition) -> String {
-        if a.line == b.line {
-            return String(lines[a.line][character(line: a.line, offset: a.column)..<character(line: a.line, offset: b.column)])
-        }
-        var parts: [Substring] = []
-        parts.append(lines[a.line][character(line: a.line, offset: a.column)...])
-        if b.line > a.line + 1 { for i in (a.line + 1)..<b.line { parts.append(Substring(lines[i])) } }
-        parts.append(lines[b.line][..<character(line: b.line, offset: b.column)])
+        if a.line == b.line { return String(slice(a.line, a.column, b.column)) }
+        var parts: [Substring] = [slice(a.line, a.column, length(of: a.line))]
+        if b.line > a.line + 1 { for i in (a.line + 1)..<b.line { parts.append(Substring(line(i))) } }
+        parts.append(slice(b.line, 0, b.column))
         return parts.joined(separator: "\n")
     }
 
     /// Replaces [a, b) with `s`; returns the end of the inserted text. Touches only lines a...b;
-    /// within one long line, only the bytes after the edit move and only the rows around it wrap.
+    /// within one long line, only the bytes near the edit move and only the rows around it wrap.
     @discardableResult
     private mutating func replace(from a: TextPosition, to b: TextPosition, with s: String) -> TextPosition {
-        let i0 = character(line: a.line, offset: a.column), i1 = character(line: b.line, offset: b.column)
         let pieces = Self.pieces(of: s)
         if pieces.count == 1, a.line == b.line {
+            if var long = longs[a.line] {
+                // Taken out of the array while it changes, so its storage is not copied.
+                longs[a.line] = nil
+                let end = long.replace(from: a.column, to: b.column, with: s)
+                if long.utf8Count >= LineLayout.minimumBytes { longs[a.line] = long } else { lines[a.line] = long.string }
+                return TextPosition(line: a.line, column: end)
+            }
+            let i0 = character(line: a.line, offset: a.column), i1 = character(line: a.line, offset: b.column)
             let u0 = lines[a.line].utf8.distance(from: lines[a.line].startIndex, to: i0)
-            let u1 = lines[a.line].utf8.distance(from: lines[a.line].startIndex, to: i1)
             // Edited in place (the array's copy is unique), so the line is not copied.
             lines[a.line].replaceSubrange(i0..<i1, with: s)
             let line = lines[a.line]
-            let end = u0 + s.utf8.count
-            if var lay = layouts[a.line], LineLayout.wanted(line) {
-                // Taken out of the array while it changes, so its row starts are not copied.
-                layouts[a.line] = nil
-                lay.update(line, replaced: u0..<u1, insertedBytes: s.utf8.count)
-                layouts[a.line] = lay
-                // Counted from a row start on the joined text: a typed combining mark merges
-                // into the Character before it.
-                let r = lay.row(of: a.column)
-                let from = lay.index(in: line, utf8: min(lay.offsets[r], end))
-                return TextPosition(line: a.line, column: lay.starts[r] + line[from..<lay.index(in: line, utf8: end)].count)
-            }
-            layouts[a.line] = layout(line, width: wrapWidth)
-            let endIndex = line.utf8.index(line.startIndex, offsetBy: end)
-            return TextPosition(line: a.line, column: line[..<endIndex].count)
+            let endIndex = line.utf8.index(line.startIndex, offsetBy: u0 + s.utf8.count)
+            // Counted on the joined text: a typed combining mark merges into the character before it.
+            let column = line[..<endIndex].count
+            if LineLayout.wanted(line) { store(line, at: a.line) }
+            return TextPosition(line: a.line, column: column)
         }
-        let prefix = lines[a.line][..<i0]
-        let suffix = lines[b.line][i1...]
+        let prefix = String(slice(a.line, 0, a.column))
+        let suffix = slice(b.line, b.column, length(of: b.line))
         if pieces.count == 1 {
-            let head = String(prefix) + pieces[0]
-            let joined = head + suffix
-            lines[a.line] = joined
-            layouts[a.line] = layout(joined, width: wrapWidth)
+            let head = prefix + pieces[0]
+            store(head + suffix, at: a.line)
             lines.removeSubrange((a.line + 1)...b.line)
-            layouts.removeSubrange((a.line + 1)...b.line)
+            longs.removeSubrange((a.line + 1)...b.line)
             // Counted on the joined text: a typed combining mark merges into the character before it.
             return TextPosition(line: a.line, column: head.count)
         }
-        var new: [String] = [String(prefix) + pieces[0]]
+        var new: [String] = [prefix + pieces[0]]
         new.reserveCapacity(pieces.count)
         for p in pieces.dropFirst().dropLast() { new.append(String(p)) }
         new.append(String(pieces.last!) + suffix)
-        lines.replaceSubrange(a.line...b.line, with: new)
-        layouts.replaceSubrange(a.line...b.line, with: new.map { layout($0, width: wrapWidth) })
+        let (newLines, newLongs) = Self.stored(new, width: wrapWidth)
+        lines.replaceSubrange(a.line...b.line, with: newLines)
+        longs.replaceSubrange(a.line...b.line, with: newLongs)
         return TextPosition(line: a.line + pieces.count - 1, column: pieces.last!.count)
     }
 
@@ -264,11 +279,11 @@ public struct TextArea: Widget, Sendable {
 
     private var wrapWidth: Int { max(1, width) }
 
-    func wrapStarts(_ line: Int) -> [Int] {
-        if let lay = layouts[line], lay.width == wrapWidth { return lay.starts }
+    func wrapStarts(_ line: Int) -> RowStarts {
+        if let long = longs[line] { return RowStarts(long.layout) }
         let l = lines[line]
-        if l.utf8.count <= wrapWidth, l.isPrintableASCII { return [0] } // short ASCII
-        return drawEntry(line).starts
+        if l.utf8.count <= wrapWidth, l.isPrintableASCII { return RowStarts([0]) } // short ASCII
+        return RowStarts(drawEntry(line).starts)
     }
 
     /// A short line's row starts, byte-per-column flag and highlight spans (see `LineDrawCache`).
@@ -280,25 +295,20 @@ public struct TextArea: Widget, Sendable {
     }
 
     /// Which wrapped row of its line a column falls on, and its screen x within that row.
-    private func rowAndX(line: Int, column: Int, starts: [Int]) -> (row: Int, x: Int) {
-        var row = 0
-        while row + 1 < starts.count, starts[row + 1] <= column { row += 1 }
-        let s = character(line: line, offset: starts[row])
-        let e = character(line: line, offset: column)
-        return (row, displayWidth(lines[line][s..<e]))
+    private func rowAndX(line: Int, column: Int, starts: RowStarts) -> (row: Int, x: Int) {
+        let row = starts.row(of: column)
+        return (row, displayWidth(slice(line, starts[row], column)))
     }
 
     /// The column in row `row` of `line` closest to screen x `x`.
-    private func column(line: Int, row: Int, x: Int, starts: [Int]) -> Int {
-        let l = lines[line]
+    private func column(line: Int, row: Int, x: Int, starts: RowStarts) -> Int {
         let rowStart = starts[row]
         let rowEnd = row + 1 < starts.count ? starts[row + 1] : length(of: line)
         var col = rowStart, w = 0
-        var i = character(line: line, offset: rowStart)
-        while col < rowEnd {
-            let cw = displayWidth(l[i])
+        for ch in slice(line, rowStart, rowEnd) {
+            let cw = displayWidth(ch)
             if w + cw > x { break }
-            w += cw; col += 1; i = l.index(after: i)
+            w += cw; col += 1
         }
         // Do not land after the last character of a wrapped row (that is the next row's start).
         if row + 1 < starts.count, col == rowEnd, col > rowStart { col -= 1 }
@@ -442,7 +452,7 @@ public struct TextArea: Widget, Sendable {
     private func wordChars() -> (chars: [Character], base: Int) {
         let n = cursor.line
         let lo = max(0, cursor.column - Self.wordWindow), hi = min(length(of: n), cursor.column + Self.wordWindow)
-        return (Array(lines[n][character(line: n, offset: lo)..<character(line: n, offset: hi)]), lo)
+        return (Array(slice(n, lo, hi)), lo)
     }
 
     private func previousWordStart() -> Int {
@@ -465,7 +475,7 @@ public struct TextArea: Widget, Sendable {
         view.width = rect.width
         view.height = rect.height
         view.ensureCursorVisible()
-        let empty = lines.count == 1 && lines[0].isEmpty
+        let empty = lines.count == 1 && lines[0].isEmpty && longs[0] == nil
         if empty, !placeholder.isEmpty {
             for (i, row) in wrapText(placeholder, width: rect.width).prefix(textRows).enumerated() {
                 canvas.put(row, row: rect.row + i, col: rect.col, maxWidth: rect.width, style: .muted)
@@ -479,12 +489,12 @@ public struct TextArea: Widget, Sendable {
             // Only the rows on screen are taken from the line (and highlighted: a long line's
             // highlighter sees those rows, so a span crossing their edge is cut there).
             let lastRow = min(starts.count, r + textRows - screenRow)
-            let long = view.layouts[line] != nil
+            let long = view.longs[line] != nil
             let base = long ? starts[r] : 0
             let window: Substring, spans: [HighlightSpan], ascii: Bool, windowEnd: Int
             if long {
                 windowEnd = lastRow < starts.count ? starts[lastRow] : view.length(of: line)
-                window = lines[line][view.character(line: line, offset: base)..<view.character(line: line, offset: windowEnd)]
+                window = view.slice(line, base, windowEnd)
                 spans = (highlighter?(String(window)) ?? []).map { HighlightSpan(($0.range.lowerBound + base)..<($0.range.upperBound + base), $0.style) }
                 ascii = window.isPrintableASCII
             } else {
