@@ -104,6 +104,30 @@ import Glibc
         #expect(Array(t.wrapStarts(0)) == softWrapStarts(Array(text), width: 78))
     }
 
+    /// In regular text an inserted letter can push a word down every row to the end of the line,
+    /// so the rows never line up with the old ones again. Before, every such key re-wrapped the
+    /// rest of the megabyte; now it re-wraps a few screens, and the rest when it comes into view.
+    @Test func aKeyWhoseRowsNeverLineUpAgainRewrapsAFewScreens() {
+        let text = String(repeating: "The quick brown fox jumps over the lazy dog. ", count: 23_000)
+        var t = TextArea(text, width: 78, height: 20)
+        t.press(KeyPress(.home, .ctrl))
+        for c in "abc d" {
+            let wrapped = WorkCounter.counting(WorkCounter.$wrapping) { t.type(String(c)) }
+            // A few screens of rows; the line is 1,035,000 Characters.
+            #expect(wrapped < 30_000, "\(c): \(wrapped) Characters wrapped")
+        }
+        let fresh = softWrapStarts(Array(t.line(0)), width: 78)
+        let shown = t.shownRows.row + t.shownRows.count + 1
+        #expect(Array(t.wrapStarts(0).prefix(shown)) == Array(fresh.prefix(shown)))
+        // The end of the line, once shown, is where wrapping the whole line puts it.
+        t.press(KeyPress(.end, .ctrl))
+        let starts = t.wrapStarts(0)
+        #expect(Array(starts.suffix(30)) == Array(fresh.suffix(30)))
+        #expect(t.length(of: 0) == text.count + 5)
+        t.type("END")
+        #expect(t.screen(rows: 20, cols: 78).find("END") != nil)
+    }
+
     /// Edits at many places of a long line: the kept rows equal a fresh wrap of the text.
     @Test func keptRowsEqualAFreshWrapAfterEdits() {
         var t = TextArea(Self.oneLine(bytes: 6000), width: 30, height: 8)
@@ -122,13 +146,21 @@ import Glibc
             }
             let line = t.line(0)
             let fresh = softWrapStarts(Array(line), width: 30)
-            #expect(Array(t.wrapStarts(0)) == fresh, "step \(step)")
+            // The rows on screen are the fresh wrap's; all of them are once the re-wrap is walked
+            // to the end.
+            // The starts of the rows shown and of the row after them (where the last one ends).
+            let shown = t.shownRows.row + t.shownRows.count + 1
+            #expect(Array(t.wrapStarts(0).prefix(shown)) == Array(fresh.prefix(shown)), "step \(step)")
+            var settled = t
+            settled.settleAllRows()
+            #expect(Array(settled.wrapStarts(0)) == fresh, "step \(step)")
             #expect(t.length(of: 0) == line.count, "step \(step)")
-            if Array(t.wrapStarts(0)) != fresh { return }
+            if Array(settled.wrapStarts(0)) != fresh { return }
         }
         // Undo back to the start gives the original text and layout.
         for _ in 0..<400 { t.press(.ctrl("_")) }
         #expect(t.text == Self.oneLine(bytes: 6000))
+        t.settleAllRows()
         #expect(Array(t.wrapStarts(0)) == softWrapStarts(Array(t.line(0)), width: 30))
     }
 

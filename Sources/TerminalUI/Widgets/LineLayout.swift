@@ -122,18 +122,45 @@ struct LineLayout: Sendable {
         }
     }
 
+    /// Rows re-wrapped past an edit at most. Greedy wrapping does not always line up with the old
+    /// rows again (in regular text an inserted letter can push a word down every row to the
+    /// end), so the walk stops soon after the edit (see `frontiers`); the text area walks on
+    /// over the rows it shows.
+    static let rewrapRows = 16
+
+    /// Rows whose end is not known to be where a wrap of the whole line puts it: the walk after an
+    /// edit stopped there, and kept the old rows after it. Those are still a wrap of the text
+    /// from their own start (the text after them did not change), so every row fits and the
+    /// line reads right; `settle` walks on from the first of them when it comes into view.
+    private(set) var frontiers: [Int] = []
+
     /// Updates the layout after the UTF-8 range `old` of the line was replaced by text of
     /// `insertedBytes` bytes (no newline), `text` being the new text. Re-wraps from the row
-    /// before the edit until the rows line up with the old ones again; the rows after that shift
-    /// with the line's new length (nothing is copied or touched).
+    /// before the edit until the rows line up with the old ones again (or `rewrapRows` on); the
+    /// rows after that shift with the line's new length (nothing is copied or touched).
     mutating func update(_ text: inout GapBuffer<UInt8>, replaced old: Range<Int>, insertedBytes: Int) {
+        // The row before the edit's: its break may move when the edit's row changes.
+        rewrap(&text, from: max(0, rowByOffset(old.lowerBound) - 1), replaced: old, insertedBytes: insertedBytes)
+    }
+
+    /// Walks on from the first frontier at or before row `row`, until none is left there.
+    mutating func settle(_ text: inout GapBuffer<UInt8>, upTo row: Int) {
+        while let f = frontiers.first, f <= row {
+            let u = offset(f)
+            rewrap(&text, from: f, replaced: u..<u, insertedBytes: 0)
+        }
+    }
+
+    /// Walks every frontier away: the rows are then what wrapping the whole line gives.
+    mutating func settle(_ text: inout GapBuffer<UInt8>) { settle(&text, upTo: Int.max) }
+
+    private mutating func rewrap(_ text: inout GapBuffer<UInt8>, from firstRow: Int, replaced old: Range<Int>, insertedBytes: Int) {
         let byteDelta = insertedBytes - old.count
         let newEnd = old.lowerBound + insertedBytes
-        // The row before the edit's: its break may move when the edit's row changes.
-        let firstRow = max(0, rowByOffset(old.lowerBound) - 1)
         let c0 = start(firstRow), u0 = offset(firstRow)
         var newStarts: [Int] = [], newOffsets: [Int] = []
         var resync: (row: Int, charDelta: Int)?
+        var stop: (c: Int, u: Int)?
         // The walk reads the bytes from its row on, so the text's gap goes there (a row before
         // the edit: the next key moves it back as far).
         let reached = text.withContiguous(from: u0) { bytes in
@@ -143,15 +170,31 @@ struct LineLayout: Sendable {
                     return true
                 }
                 newStarts.append(c); newOffsets.append(u)
+                if newStarts.count > Self.rewrapRows, u >= newEnd { stop = (c, u); return true }
                 return false
             }
         }
+        var raggedRow: Int?
+        var newCount = reached
+        if let (c, u) = stop {
+            // The old row holding the stop (wholly after the edit) ends where the kept rows
+            // begin; the new row from the stop to there is a piece of it, so it fits.
+            let j = rowByOffset(u - byteDelta) + 1
+            raggedRow = firstRow + newStarts.count
+            let end = j < rowCount ? offset(j) + byteDelta : bytes + byteDelta
+            let tail = text.withContiguous(u..<end) { String(decoding: $0, as: UTF8.self).count }
+            if j < rowCount { resync = (j, c + tail - start(j)) } else { newCount = c + tail }
+        }
+        let upTo = resync?.row ?? rowCount
+        let added = newStarts.count - (upTo - firstRow - 1)
+        // Frontiers in the rows walked are gone; later ones move with the rows.
+        frontiers = frontiers.filter { $0 < firstRow } + (raggedRow.map { [$0] } ?? [])
+            + frontiers.filter { $0 >= upTo }.map { $0 + added }
         // Entries crossing the gap are re-counted against the totals they were stored with.
         let (total, totalBytes) = (count, bytes)
-        let upTo = resync?.row ?? rowCount
         starts.replace((firstRow + 1)..<upTo, with: newStarts) { $0 = total - $0 }
         offsets.replace((firstRow + 1)..<upTo, with: newOffsets) { $0 = totalBytes - $0 }
-        count = resync.map { count + $0.charDelta } ?? reached
+        count = resync.map { count + $0.charDelta } ?? newCount
         bytes += byteDelta
     }
 

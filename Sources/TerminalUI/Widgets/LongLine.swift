@@ -50,6 +50,9 @@ struct LongLine: Sendable {
         return layout.start(r) + text.string(from..<end).count
     }
 
+    /// Re-wraps on from the rows a bounded re-wrap left (`LineLayout.frontiers`) up to row `row`.
+    mutating func settle(upTo row: Int) { layout.settle(&text, upTo: row) }
+
     /// Where the bytes are kept (tests check that a key edits them in place).
     var storageAddress: Int { text.storageAddress }
 }

@@ -374,8 +374,43 @@ public struct TextArea: Widget, Sendable {
             }
         case .resize: return .unhandled
         }
-        if r != .unhandled { ensureCursorVisible() }
+        if r != .unhandled {
+            ensureCursorVisible()
+            if settleShownRows() { ensureCursorVisible() }
+        }
         return r
+    }
+
+    /// Re-wraps on where a long line's re-wrap stopped (`LineLayout.frontiers`) in the rows on
+    /// screen and before the cursor, so what is shown is how the whole line wraps. True when
+    /// something was re-wrapped (the rows may have moved).
+    private mutating func settleShownRows() -> Bool {
+        var settled = false
+        var line = top.line, lastRow = top.row + textHeight
+        while line < lines.count, lastRow >= 0 {
+            if var long = longs[line], !long.layout.frontiers.isEmpty {
+                var upTo = lastRow + 1
+                if line == cursor.line { upTo = max(upTo, long.layout.row(of: cursor.column) + 1) }
+                if long.layout.frontiers[0] <= upTo {
+                    // Taken out of the array while it changes, so its storage is not copied.
+                    longs[line] = nil
+                    long.settle(upTo: upTo)
+                    longs[line] = long
+                    settled = true
+                }
+            }
+            lastRow -= wrapStarts(line).count
+            line += 1
+        }
+        return settled
+    }
+
+    /// The first row on screen (its line, and which of its rows) and how many rows show text.
+    var shownRows: (line: Int, row: Int, count: Int) { (top.line, top.row, textHeight) }
+
+    /// Every long line re-wrapped whole (tests compare it with a fresh wrap).
+    mutating func settleAllRows() {
+        for n in longs.indices where longs[n] != nil { longs[n]!.settle(upTo: Int.max) }
     }
 
     private mutating func handle(key k: KeyPress) -> WidgetResult {
