@@ -128,6 +128,24 @@ import Glibc
         #expect(t.screen(rows: 20, cols: 78).find("END") != nil)
     }
 
+    /// The whole text is the lines joined with newlines, whatever mix of short, empty and long
+    /// (gap-buffered, edited in the middle) lines it holds.
+    @Test func theWholeTextIsTheLinesJoined() {
+        let long = Self.oneLine(bytes: 3000)
+        let lines = ["", "short é 中", long, "", "x", long, ""]
+        var t = TextArea(lines.joined(separator: "\n"), width: 40, height: 6)
+        #expect(t.text == lines.joined(separator: "\n"))
+        t.press(KeyPress(.home, .ctrl))
+        t.press(.down); t.press(.down)
+        for _ in 0..<100 { t.press(.right) }
+        t.type("MID")
+        var expected = lines
+        expected[2] = String(long.prefix(100)) + "MID" + String(long.dropFirst(100))
+        #expect(t.text == expected.joined(separator: "\n"))
+        #expect((0..<t.lineCount).map { t.line($0) } == expected)
+        #expect(TextArea("").text == "")
+    }
+
     /// Edits at many places of a long line: the kept rows equal a fresh wrap of the text.
     @Test func keptRowsEqualAFreshWrapAfterEdits() {
         var t = TextArea(Self.oneLine(bytes: 6000), width: 30, height: 8)

@@ -97,6 +97,16 @@ struct GapBuffer<Element: BitwiseCopyable & Sendable>: Sendable {
         return storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[gapEnd...])) }
     }
 
+    /// Copies every element, in order, to the start of `dst` (which has room); returns how many.
+    func copy(into dst: UnsafeMutableBufferPointer<Element>) -> Int {
+        storage.withUnsafeBufferPointer { src in
+            let d = dst.baseAddress!, s = src.baseAddress!
+            d.update(from: s, count: gapStart)
+            (d + gapStart).update(from: s + gapEnd, count: storage.count - gapEnd)
+        }
+        return count
+    }
+
     /// Where the storage is (tests check that an edit does not copy it).
     var storageAddress: Int { storage.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) } }
 }
@@ -109,5 +119,5 @@ extension GapBuffer<UInt8> {
         withContiguous(r) { String(decoding: $0, as: UTF8.self) }
     }
 
-    var string: String { string(0..<count) }
+    var string: String { String(unsafeUninitializedCapacity: count) { copy(into: $0) } }
 }

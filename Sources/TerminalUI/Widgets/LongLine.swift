@@ -12,6 +12,8 @@ struct LongLine: Sendable {
     }
 
     var string: String { text.string }
+    /// Copies the line's UTF-8 to the start of `dst`; returns the byte count.
+    func copyUTF8(into dst: UnsafeMutableBufferPointer<UInt8>) -> Int { text.copy(into: dst) }
     /// Characters in the line.
     var count: Int { layout.count }
     var utf8Count: Int { text.count }
