@@ -27,7 +27,8 @@ struct LineLayout: Sendable {
         self.offsets = GapBuffer(offsets, filler: 0)
     }
 
-    static func wanted(_ line: String) -> Bool { line.utf8.count >= minimumBytes }
+    static func wanted(_ line: String) -> Bool { wanted(bytes: line.utf8.count) }
+    static func wanted(bytes: Int) -> Bool { bytes >= minimumBytes }
 
     var rowCount: Int { starts.count }
     /// Character offset of row `r`'s start.

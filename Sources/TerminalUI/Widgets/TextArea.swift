@@ -157,23 +157,19 @@ public struct TextArea: Widget, Sendable {
 
     // MARK: editing primitive
 
-    /// Lines as kept: a long line's text moves into its own storage.
+    /// A line as kept: a long line's text moves into its own storage.
+    private static func kept(_ text: String, width: Int) -> (String, LongLine?) {
+        LineLayout.wanted(text) ? ("", LongLine(text, width: width)) : (text, nil)
+    }
+
     private static func stored(_ texts: [String], width: Int) -> ([String], [LongLine?]) {
-        var lines: [String] = [], longs: [LongLine?] = []
-        lines.reserveCapacity(texts.count); longs.reserveCapacity(texts.count)
-        for t in texts {
-            let long = LineLayout.wanted(t)
-            lines.append(long ? "" : t)
-            longs.append(long ? LongLine(t, width: width) : nil)
-        }
-        return (lines, longs)
+        let kept = texts.map { Self.kept($0, width: width) }
+        return (kept.map(\.0), kept.map(\.1))
     }
 
     /// Puts `text` in line `n`, as a long line when it is one.
     private mutating func store(_ text: String, at n: Int) {
-        let long = LineLayout.wanted(text)
-        lines[n] = long ? "" : text
-        longs[n] = long ? LongLine(text, width: wrapWidth) : nil
+        (lines[n], longs[n]) = Self.kept(text, width: wrapWidth)
     }
 
     /// The index of Character `offset` of short line `n`.
@@ -215,7 +211,7 @@ public struct TextArea: Widget, Sendable {
                 // Taken out of the array while it changes, so its storage is not copied.
                 longs[a.line] = nil
                 let end = long.replace(from: a.column, to: b.column, with: s)
-                if long.utf8Count >= LineLayout.minimumBytes { longs[a.line] = long } else { lines[a.line] = long.string }
+                if LineLayout.wanted(bytes: long.utf8Count) { longs[a.line] = long } else { lines[a.line] = long.string }
                 return TextPosition(line: a.line, column: end)
             }
             let i0 = character(line: a.line, offset: a.column), i1 = character(line: a.line, offset: b.column)
