@@ -46,6 +46,10 @@ public struct TextArea: Widget, Sendable {
     /// Colours parts of a line (e.g. `{{variables}}`); called only for visible lines.
     public var highlighter: (@Sendable (String) -> [HighlightSpan])? { didSet { drawCache = LineDrawCache() } }
     private var drawCache = LineDrawCache()
+    /// Some long line may have rows left to re-wrap (`LineLayout.frontiers`): set by an edit that
+    /// leaves some, cleared once none is left. Most text areas never have any, and looking on
+    /// every key cost them a walk over the lines on screen.
+    private var mayHaveFrontiers = false
     public private(set) var editedSinceBlur = false
 
     /// First visible screen row: a line and which of its wrapped rows.
@@ -211,6 +215,7 @@ public struct TextArea: Widget, Sendable {
                 // Taken out of the array while it changes, so its storage is not copied.
                 longs[a.line] = nil
                 let end = long.replace(from: a.column, to: b.column, with: s)
+                if !long.layout.frontiers.isEmpty { mayHaveFrontiers = true }
                 if LineLayout.wanted(bytes: long.utf8Count) { longs[a.line] = long } else { lines[a.line] = long.string }
                 return TextPosition(line: a.line, column: end)
             }
@@ -404,6 +409,8 @@ public struct TextArea: Widget, Sendable {
     /// screen and before the cursor, so what is shown is how the whole line wraps. True when
     /// something was re-wrapped (the rows may have moved).
     private mutating func settleShownRows() -> Bool {
+        guard mayHaveFrontiers else { return false }
+        defer { mayHaveFrontiers = longs.contains { $0.map { !$0.layout.frontiers.isEmpty } ?? false } }
         var settled = false
         var line = top.line, lastRow = top.row + textHeight
         while line < lines.count, lastRow >= 0 {
@@ -430,6 +437,7 @@ public struct TextArea: Widget, Sendable {
     /// Every long line re-wrapped whole (tests compare it with a fresh wrap).
     mutating func settleAllRows() {
         for n in longs.indices where longs[n] != nil { longs[n]!.settle(upTo: Int.max) }
+        mayHaveFrontiers = false
     }
 
     private mutating func handle(key k: KeyPress) -> WidgetResult {
