@@ -29,7 +29,8 @@ struct FrameWriter {
     private var shownRows = 0, shownCols = 0, shownValid = false
     /// SGR sequences by style, shared by styles that look the same; the one in effect (-1: unknown).
     /// By `key(of:)`; -1 until a style is first seen (a dictionary lookup per cell was a tenth of a frame).
-    private var sgrIndex = [Int](repeating: -1, count: ThemeSlot.allCases.count << 8)
+    private var sgrIndex = Self.noStylesSeen
+    private static let noStylesSeen = [Int](repeating: -1, count: ThemeSlot.allCases.count << 8)
     private var sgrBytes: [[UInt8]] = []
     private var erasable: [Bool] = []
     private var currentSGR = -1
@@ -52,7 +53,7 @@ struct FrameWriter {
 
     mutating func setTheme(_ t: Theme) {
         theme = t
-        sgrIndex = [Int](repeating: -1, count: ThemeSlot.allCases.count << 8); sgrBytes = []; erasable = []
+        sgrIndex = Self.noStylesSeen; sgrBytes = []; erasable = []
         invalidate()
     }
 

@@ -152,9 +152,6 @@ struct LineLayout: Sendable {
         }
     }
 
-    /// Walks every frontier away: the rows are then what wrapping the whole line gives.
-    mutating func settle(_ text: inout GapBuffer<UInt8>) { settle(&text, upTo: Int.max) }
-
     private mutating func rewrap(_ text: inout GapBuffer<UInt8>, from firstRow: Int, replaced old: Range<Int>, insertedBytes: Int) {
         let byteDelta = insertedBytes - old.count
         let newEnd = old.lowerBound + insertedBytes
