@@ -81,7 +81,7 @@ import Glibc
 
     /// Typing in one line of a megabyte moves only what is near the cursor. Before, every key
     /// moved all the bytes after it (`String.replaceSubrange` on the whole line) and shifted every
-    /// later row start: at the start of the line, a megabyte and 46,000 entries a key.
+    /// later row start: at the start of the line, a megabyte and 30,000 row entries a key.
     @Test func aKeyInOneLineOfAMegabyteMovesOnlyWhatIsNearIt() {
         // bench/drafts.py's prose as one line (its rows line up again a row or two after an edit).
         let text = String(repeating: "The quick brown fox jumps over the lazy dog; the assistant waits for {{caller_name}}. 0123456789 ", count: 10_700)
@@ -126,6 +126,39 @@ import Glibc
         #expect(t.length(of: 0) == text.count + 5)
         t.type("END")
         #expect(t.screen(rows: 20, cols: 78).find("END") != nil)
+    }
+
+    /// A line crossing the size at which it is kept long (typed past it, erased below it, split
+    /// by Enter and joined by Backspace) keeps its text, its cursor and its rows.
+    @Test func aLineCrossingTheLongSizeKeepsItsTextAndRows() {
+        let base = String(Self.oneLine(bytes: LineLayout.minimumBytes + 40).utf8.prefix(LineLayout.minimumBytes - 3))!
+        var t = TextArea(base, width: 30, height: 6)
+        var expected = base
+        func check(_ step: String) {
+            #expect(t.text == expected, "\(step)")
+            for n in 0..<t.lineCount {
+                #expect(Array(t.wrapStarts(n)) == softWrapStarts(Array(t.line(n)), width: 30), "\(step), line \(n)")
+            }
+        }
+        t.press(KeyPress(.end, .ctrl))
+        for c in "abcdef" { t.type(String(c)); expected.append(c); check("typed \(c)") }
+        #expect(t.storageAddress(line: 0) != nil, "long once past the size")
+        for _ in 0..<6 { t.press(.backspace); expected.removeLast(); check("erased") }
+        #expect(t.storageAddress(line: 0) == nil, "short again below it")
+        #expect(t.cursor.column == expected.count)
+        // Twice the size, split in the middle, then joined again.
+        t.type(base); expected += base
+        t.press(.ctrl("a"))
+        for _ in 0..<1_000 { t.press(.right) }
+        let split = expected.index(expected.startIndex, offsetBy: 1_000)
+        t.press(.enter)
+        expected = String(expected[..<split]) + "\n" + String(expected[split...])
+        check("split")
+        #expect(t.cursor == TextPosition(line: 1, column: 0))
+        t.press(.backspace)
+        expected.remove(at: split)
+        check("joined")
+        #expect(t.cursor == TextPosition(line: 0, column: 1_000))
     }
 
     /// The whole text is the lines joined with newlines, whatever mix of short, empty and long
