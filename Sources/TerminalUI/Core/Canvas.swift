@@ -113,8 +113,21 @@ public struct Canvas: Equatable, Sendable {
 
     /// Draws `text` at (row, col), clipped to `maxWidth` columns and the canvas edge.
     /// Returns the number of columns used.
+    ///
+    /// One overload per string type, not one generic function: called from another module, a
+    /// generic `put` ran unspecialized, through the protocol's witnesses (three times the work
+    /// of the same call inside this module, a tenth of a keystroke in the wizard).
     @discardableResult
-    public mutating func put(_ text: some StringProtocol, row: Int, col: Int, maxWidth: Int = Int.max, style: Style = .text) -> Int {
+    public mutating func put(_ text: String, row: Int, col: Int, maxWidth: Int = Int.max, style: Style = .text) -> Int {
+        putText(text, row: row, col: col, maxWidth: maxWidth, style: style)
+    }
+
+    @discardableResult
+    public mutating func put(_ text: Substring, row: Int, col: Int, maxWidth: Int = Int.max, style: Style = .text) -> Int {
+        putText(text, row: row, col: col, maxWidth: maxWidth, style: style)
+    }
+
+    private mutating func putText(_ text: some StringProtocol, row: Int, col: Int, maxWidth: Int, style: Style) -> Int {
         guard row >= 0, row < rows, col < cols else { return 0 }
         allBlank = false
         let limit = min(cols, maxWidth == Int.max ? cols : col + max(0, maxWidth))

@@ -60,7 +60,12 @@ func escapeText(_ s: Unicode.Scalar) -> String {
 }
 
 /// Columns the string takes on screen, with unsafe scalars counted as their escape text.
-public func displayWidth(_ text: some StringProtocol) -> Int {
+/// (An overload per string type, as `Canvas.put`: a generic one runs unspecialized when called
+/// from another module.)
+public func displayWidth(_ text: String) -> Int { width(of: text) }
+public func displayWidth(_ text: Substring) -> Int { width(of: text) }
+
+private func width(of text: some StringProtocol) -> Int {
     var w = 0
     for s in text.unicodeScalars { w += scalarWidth(s) }
     return w
