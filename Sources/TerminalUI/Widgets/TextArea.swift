@@ -582,10 +582,15 @@ public struct TextArea: Widget, Sendable {
                 var x = rect.col
                 var i = s
                 while i < e {
-                    // Draw runs of equal style.
-                    let style = spans.last(where: { $0.range.contains(i) })?.style ?? .text
-                    var j = i + 1
-                    while j < e, (spans.last(where: { $0.range.contains(j) })?.style ?? .text) == style { j += 1 }
+                    // A run up to the next span edge has one style (the last span holding it).
+                    // Found from the edges: looking the style up per character was a third of
+                    // drawing the prompt.
+                    var j = e, style = Style.text
+                    for span in spans {
+                        if span.range.contains(i) { style = span.style }
+                        if span.range.lowerBound > i { j = min(j, span.range.lowerBound) }
+                        else if span.range.upperBound > i { j = min(j, span.range.upperBound) }
+                    }
                     x += canvas.put(segment(i, j), row: rect.row + screenRow, col: x, maxWidth: rect.right - x, style: style)
                     i = j
                 }
