@@ -15,6 +15,22 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible, Expressible
 
     /// Parses `a.b[2].c` or `["odd key"][0]`; `""` is the root. Nil when the text is not a path.
     public init?(parsing text: String) {
+        // Dotted keys (`name`, `voice.id`), nearly every path parsed, read straight off the
+        // bytes: the wizard looks fields up by path text several times a frame.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "\"") }) {
+            guard !text.isEmpty else { self.init(); return }
+            // Split on the byte, as the scalar walk below splits (a "." that a combining mark
+            // follows is still a separator there).
+            let keys = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+            guard !keys.contains(where: \.isEmpty) else { return nil }
+            self.init(keys.map { .key(String(decoding: $0, as: UTF8.self)) })
+            return
+        }
+        self.init(walking: text)
+    }
+
+    /// The parse of any path, a scalar at a time (`init(parsing:)` for paths with brackets).
+    init?(walking text: String) {
         var comps = [Component]()
         var chars = Array(text.unicodeScalars)[...]
         var first = true

@@ -1,5 +1,6 @@
 import Testing
 @testable import AssistantModel
+@testable import JSON
 
 @Suite struct JSONParserTests {
     func syntaxError(_ text: String) -> JSONSyntaxError? {
@@ -175,6 +176,17 @@ import Testing
         }
         #expect(JSONPath(parsing: "")?.components == [])
         for bad in [".a", "a.", "a[", "a[x]", "a[-1]", "a..b", "a]b"] { #expect(JSONPath(parsing: bad) == nil, "\(bad)") }
+    }
+
+    /// Dotted paths take a short way through the parser; it must read them as the full walk does.
+    @Test func dottedPathsParseAsTheWalkDoes() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", "b_1", ".", ".", "é", "e\u{301}", ".\u{301}", "\u{301}", "9", " ", "🙂"]
+        var texts = ["", ".", "..", "name", "voice.id", "a..b", ".a", "a."]
+        for _ in 0..<2_000 { texts.append((0..<Int.random(in: 1...6, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()) }
+        for text in texts {
+            #expect(JSONPath(parsing: text) == JSONPath(walking: text), "\(text.debugDescription)")
+        }
     }
 
     @Test func getAndSet() throws {
