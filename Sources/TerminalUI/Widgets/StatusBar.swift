@@ -32,7 +32,9 @@ public enum HelpLine {
             if x + piece > end { if x + 1 < end { canvas.put("…", row: row, col: x + 1, style: .muted) }; break }
             if i > 0 { x += canvas.put(" · ", row: row, col: x, maxWidth: end - x, style: .muted) }
             x += canvas.put(b.label, row: row, col: x, maxWidth: end - x, style: .accent)
-            x += canvas.put(" " + b.help, row: row, col: x, maxWidth: end - x, style: .muted)
+            // Two puts, not `" " + help`: a string made per binding per frame.
+            x += canvas.put(" ", row: row, col: x, maxWidth: end - x, style: .muted)
+            x += canvas.put(b.help, row: row, col: x, maxWidth: end - x, style: .muted)
         }
     }
 }

@@ -3,10 +3,13 @@
 public struct TextInput: Widget, Sendable {
     struct Snapshot: Equatable, Sendable { var chars: [Character]; var cursor: Int }
 
-    private var chars: [Character] { didSet { text = String(chars) } }
+    private var chars: [Character] { didSet { text = String(chars); columnEach = text.isPrintableASCII } }
     /// The same as one String, made once per change (it is drawn on every frame and read as the
     /// field's value on every key).
     private var text: String
+    /// Every Character is one printable ASCII byte, one column: scrolling and the cursor's column
+    /// are counts, not a width per Character (for each field on screen, every frame).
+    private var columnEach: Bool
     /// Cursor position in Characters (0...count).
     public private(set) var cursor: Int
     public var placeholder: String
@@ -23,6 +26,7 @@ public struct TextInput: Widget, Sendable {
     public init(_ value: String = "", placeholder: String = "", masked: Bool = false, maxLength: Int? = nil) {
         chars = Array(singleLine(value))
         text = String(chars)
+        columnEach = text.isPrintableASCII
         cursor = chars.count
         self.placeholder = placeholder
         self.masked = masked
@@ -148,6 +152,7 @@ public struct TextInput: Widget, Sendable {
     /// The first Character shown when the field is `width` columns wide, keeping the cursor in view.
     func scrollStart(width: Int) -> Int {
         guard width > 1 else { return cursor }
+        if masked || columnEach { return max(0, cursor - (width - 1)) }
         var w = 0, start = cursor
         // Walk back from the cursor until the field (minus the cursor's own column) is full.
         while start > 0 {
@@ -175,7 +180,7 @@ public struct TextInput: Widget, Sendable {
         }
         if start > 0 { canvas.put("…", row: rect.row, col: rect.col, style: Style.muted.with(focused ? .underline : [])) }
         if focused {
-            let before = masked ? cursor - start : chars[start..<cursor].reduce(0) { $0 + displayWidth($1) }
+            let before = masked || columnEach ? cursor - start : chars[start..<cursor].reduce(0) { $0 + displayWidth($1) }
             canvas.cursor = (rect.row, rect.col + min(before, rect.width - 1))
         }
     }
