@@ -33,6 +33,9 @@ struct Form: Sendable {
     static let deferThreshold = 64 * 1024
 
     var focused: FormField? { fields.indices.contains(focus) ? fields[focus] : nil }
+    /// The focused field's path, read in place: `focused` copies the whole field (a text area's
+    /// storage retained and released), and the header asks on every frame.
+    var focusedPath: JSONPath? { fields.indices.contains(focus) ? fields[focus].path : nil }
 
     /// New rows from the builder. A row whose widget still shows the draft's value keeps its widget,
     /// so a rebuild never throws away a cursor position or an undo history.
@@ -70,11 +73,14 @@ struct Form: Sendable {
     struct Slot: Equatable { var field: Int; var top: Int; var height: Int }
 
     /// Each field's rows, top to bottom: its label, its control, and its message's rows.
-    func layout(message: (FormField) -> FieldMessage?) -> [Slot] {
+    /// `messages` holds one per field, in order. (A list, not a function of the field: the
+    /// function the wizard passed captured the wizard, which was copied whole at each call.)
+    func layout(messages: [FieldMessage?]) -> [Slot] {
         var y = 0
         var out: [Slot] = []
-        for (i, f) in fields.enumerated() {
-            let h = 1 + f.control.contentHeight(focused: i == focus) + messageRows(f, message(f))
+        out.reserveCapacity(fields.count)
+        for i in fields.indices {
+            let h = 1 + fields[i].control.contentHeight(focused: i == focus) + messageRows(fields[i], messages[i])
             out.append(Slot(field: i, top: y, height: h))
             y += h + 1
         }
@@ -86,8 +92,8 @@ struct Form: Sendable {
     }
 
     /// Scrolls so the focused field is wholly in view (its top wins when it is taller than the view).
-    mutating func scrollToFocus(viewHeight: Int, message: (FormField) -> FieldMessage?) {
-        guard let slot = layout(message: message).first(where: { $0.field == focus }) else { scrollTop = 0; return }
+    mutating func scrollToFocus(viewHeight: Int, messages: [FieldMessage?]) {
+        guard let slot = layout(messages: messages).first(where: { $0.field == focus }) else { scrollTop = 0; return }
         if slot.top + slot.height > scrollTop + viewHeight { scrollTop = slot.top + slot.height - viewHeight }
         if slot.top < scrollTop { scrollTop = slot.top }
         scrollTop = max(0, scrollTop)
@@ -100,22 +106,23 @@ struct Form: Sendable {
         for i in fields.indices { fields[i].control.setTextAreaWidth(max(10, width - fields[i].indent * 2)) }
     }
 
-    func render(into canvas: inout Canvas, in rect: Rect, active: Bool, message: (FormField) -> FieldMessage?) {
-        let slots = layout(message: message)
+    func render(into canvas: inout Canvas, in rect: Rect, active: Bool, messages: [FieldMessage?]) {
+        let slots = layout(messages: messages)
         var hiddenAbove = false, hiddenBelow = false
         for slot in slots {
             let top = rect.row + slot.top - scrollTop
             // Only whole fields are drawn; the markers below say that more is out of view.
             if top < rect.row { hiddenAbove = true; continue }
             if top + slot.height > rect.bottom { hiddenBelow = true; continue }
-            let f = fields[slot.field]
-            let isFocused = active && slot.field == focus
-            let indent = f.indent * 2
+            // Read in place: a copy of a field retains and releases everything its widget holds.
+            let i = slot.field
+            let isFocused = active && i == focus
+            let indent = fields[i].indent * 2
             let box = Rect(row: top, col: rect.col + indent, width: rect.width - indent, height: slot.height)
-            let m = message(f)
-            drawField(into: &canvas, in: box, label: f.label, focused: isFocused, message: m, messageRows: messageRows(f, m),
-                      hint: hint(for: f, focused: isFocused)) { c, r in
-                f.control.render(into: &c, in: r, focused: isFocused)
+            let m = messages[i]
+            drawField(into: &canvas, in: box, label: fields[i].label, focused: isFocused, message: m, messageRows: messageRows(fields[i], m),
+                      hint: hint(for: fields[i], focused: isFocused)) { c, r in
+                fields[i].control.render(into: &c, in: r, focused: isFocused)
             }
         }
         if hiddenAbove { canvas.put("▲ more above", row: rect.row, col: rect.right - 13, maxWidth: 13, style: .muted) }
@@ -137,8 +144,8 @@ struct Form: Sendable {
     }
 
     /// The field under a screen row, for mouse clicks.
-    func field(atRow row: Int, in rect: Rect, message: (FormField) -> FieldMessage?) -> (index: Int, rowInField: Int)? {
-        for slot in layout(message: message) {
+    func field(atRow row: Int, in rect: Rect, messages: [FieldMessage?]) -> (index: Int, rowInField: Int)? {
+        for slot in layout(messages: messages) {
             let top = rect.row + slot.top - scrollTop
             if row >= top && row < top + slot.height { return (slot.field, row - top) }
         }

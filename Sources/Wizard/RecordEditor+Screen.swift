@@ -92,7 +92,7 @@ extension RecordEditor {
         }
         if let discard = layout.discard, discard.contains(row: m.row, col: m.col) { return .discard }
         guard m.col >= layout.form.col, m.col < layout.form.right,
-              let hit = form.field(atRow: m.row, in: layout.form, message: { layout.messages[$0.path] }) else { return .none }
+              let hit = form.field(atRow: m.row, in: layout.form, messages: form.fields.map { layout.messages[$0.path] }) else { return .none }
         var events: [FormEvent] = []
         if hit.index != form.focus { events.append(form.moveFocus(to: hit.index)) }
         if case .choice(var list, let options, let keys) = form.fields[hit.index].control, hit.rowInField >= 1 {
@@ -124,7 +124,7 @@ extension RecordEditor {
     func render(into canvas: inout Canvas, layout: Layout) {
         canvas.fill(layout.box, style: .background)
         canvas.box(layout.box, title: layout.title)
-        form.render(into: &canvas, in: layout.form, active: layout.active) { layout.messages[$0.path] }
+        form.render(into: &canvas, in: layout.form, active: layout.active, messages: form.fields.map { layout.messages[$0.path] })
     }
 
     /// The record form for row `row` (nil: a new one) of the list at `field` of `form`, `depth`

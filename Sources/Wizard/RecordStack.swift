@@ -80,7 +80,8 @@ struct RecordStack: Sendable {
         }
         // As if every field showed a one-row message: the record's messages are not worked out for keys.
         let depth = editors.count - 1
-        editors[depth].form.scrollToFocus(viewHeight: layout.viewport.height - 4 - 2 * depth) { _ in FieldMessage("") }
+        editors[depth].form.scrollToFocus(viewHeight: layout.viewport.height - 4 - 2 * depth,
+                                          messages: Array(repeating: FieldMessage(""), count: editors[depth].form.fields.count))
         switch outcome {
         case .showHelp: return .showHelp
         case .changed: return .changed

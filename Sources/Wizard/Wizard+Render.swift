@@ -65,6 +65,9 @@ extension Wizard {
         canvas.hline(row: 1, col: 0, length: state.cols)
     }
 
+    /// Parsed once: a path literal is parsed where it is written, every frame.
+    static let namePath: JSONPath = "name"
+
     /// " assistant-wizard · Front desk  (asst_…)" in `width` columns: the name gives way before the
     /// id, which is shown whole or not at all (a cut id cannot be copied).
     func headerTitle(width: Int) -> String {
@@ -73,8 +76,8 @@ extension Wizard {
         case .editing, .result:
             // Not echoed while it is being typed (each key would redraw the header): it shows once
             // focus leaves the Name field.
-            let typingName = state.record == nil && state.form.focused?.path == "name"
-            let name = typingName ? nil : state.draft.value(at: "name")?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+            let typingName = state.record == nil && state.form.focusedPath == Wizard.namePath
+            let name = typingName ? nil : state.draft.value(at: Wizard.namePath)?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
             title += " · " + (name ?? (state.editingExisting ? "Assistant" : "New assistant")).sanitizedForDisplay
         default: break
         }
@@ -158,7 +161,7 @@ extension Wizard {
         if state.step == .review {
             renderReview(into: &canvas, in: reviewArea)
         } else {
-            state.form.render(into: &canvas, in: body, active: state.record == nil) { message(for: $0) }
+            state.form.render(into: &canvas, in: body, active: state.record == nil, messages: fieldMessages())
         }
         if !state.records.isEmpty { state.records.render(into: &canvas, layout: recordLayout()) }
         if let diff = state.diff { renderDiff(diff, into: &canvas) }

@@ -164,7 +164,7 @@ extension Wizard {
         }
         if case .mouse(let m) = event, let effects = mouse(m) { return effects }
         if state.step == .review { return reviewInput(event) }
-        if state.form.focused?.path == Wizard.apiRowPath, let k = event.keyPress, k == .enter || k == .char(" ") {
+        if state.form.focusedPath == Wizard.apiRowPath, let k = event.keyPress, k == .enter || k == .char(" ") {
             openAPISwitch()
             return []
         }
@@ -469,7 +469,7 @@ extension Wizard {
         let area = viewport.inset(top: 1)
         switch m.kind {
         case .press:
-            guard let hit = state.form.field(atRow: m.row, in: area, message: { message(for: $0) }) else { return [] }
+            guard let hit = state.form.field(atRow: m.row, in: area, messages: fieldMessages()) else { return [] }
             var effects: [WizardEffect] = []
             if hit.index != state.form.focus { effects = formOutcome(state.form.moveFocus(to: hit.index)) }
             if case .choice(var list, let o, let k) = state.form.fields[hit.index].control, hit.rowInField >= 1 {

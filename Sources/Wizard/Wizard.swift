@@ -134,11 +134,8 @@ public struct Wizard: Sendable {
 
     /// Keeps the focused field in view; which fields show a message changes their heights.
     mutating func scrollFormToFocus() {
-        // Scrolled as a copy, so the messages can be read from the state meanwhile (the copy
-        // shares the fields; only the scroll offset changes).
-        var form = state.form
-        form.scrollToFocus(viewHeight: viewport.height - 1) { message(for: $0) }
-        state.form = form
+        let messages = fieldMessages()
+        state.form.scrollToFocus(viewHeight: viewport.height - 1, messages: messages)
     }
 
     /// Where the review page sits (below the step's heading): its drawing and its clicks use it.
@@ -212,21 +209,36 @@ public struct Wizard: Sendable {
 
     /// The message under a field: its first error, else its first warning; shown once the user
     /// has left the field (or asked to send), never while they are still typing.
-    func message(for field: FormField) -> FieldMessage? {
-        guard state.showAllMessages || state.shownPaths.contains(field.path) else { return nil }
-        let mine = (state.serverIssues + state.issues).filter { shows($0, under: field) }
+    /// The message under each of the step's fields, in order (what the form's layout takes).
+    /// (Each field is read by its path and input kind, not passed whole: a field passed as an
+    /// argument was copied, with everything its widget holds retained and released.)
+    func fieldMessages() -> [FieldMessage?] {
+        var out: [FieldMessage?] = []
+        out.reserveCapacity(state.form.fields.count)
+        for i in state.form.fields.indices {
+            out.append(message(path: state.form.fields[i].row.path, input: state.form.fields[i].row.input))
+        }
+        return out
+    }
+
+    /// The message one field shows.
+    func message(for field: FormField) -> FieldMessage? { message(path: field.path, input: field.row.input) }
+
+    func message(path: JSONPath, input: FormInput) -> FieldMessage? {
+        guard state.showAllMessages || state.shownPaths.contains(path) else { return nil }
+        let mine = (state.serverIssues + state.issues).filter { shows($0, under: path, input: input) }
         guard let first = mine.first(where: { $0.severity == .error }) ?? mine.first else { return nil }
         return FieldMessage(first.message, severity: first.severity == .error ? .error : .warning)
     }
 
-    /// Whether `issue` shows under `field`: its own, and (for a list or an object's switch) those
-    /// of rows and fields the form does not show on their own.
-    func shows(_ issue: ValidationIssue, under field: FormField) -> Bool {
-        guard issue.belongs(to: field.path) else { return false }
-        if issue.belongs(to: field.path, deep: false) { return true }
+    /// Whether `issue` shows under the field at `path`: its own, and (for a list or an object's
+    /// switch) those of rows and fields the form does not show on their own.
+    func shows(_ issue: ValidationIssue, under path: JSONPath, input: FormInput) -> Bool {
+        guard issue.belongs(to: path) else { return false }
+        if issue.belongs(to: path, deep: false) { return true }
         // A list's rows and a switched-off object's fields report on the list or the switch.
-        if case .records = field.row.input { return true }
-        if case .choice = field.row.input { return !state.form.fields.contains { issue.belongs(to: $0.path, deep: false) } }
+        if case .records = input { return true }
+        if case .choice = input { return !state.form.fields.contains { issue.belongs(to: $0.path, deep: false) } }
         return false
     }
 }
