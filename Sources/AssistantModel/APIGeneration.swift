@@ -38,11 +38,19 @@ public enum APIGeneration: String, Sendable, Hashable, CaseIterable, CustomStrin
     /// tells the same generations (a character typed into the name or the prompt). False means
     /// only "walk again". Containers are compared by `==`, which is immediate for a list or
     /// object the edit did not touch (the same storage).
+    ///
+    /// A top-level key added or removed is alike too when it tells nothing: a scalar under a key
+    /// every generation has, or none declares (the first letter typed into an empty name).
     public static func detectsAlike(_ old: JSONValue, _ new: JSONValue) -> Bool {
-        guard case .object(let a) = old, case .object(let b) = new, a.keys == b.keys else { return false }
+        guard case .object(let a) = old, case .object(let b) = new else { return false }
         let byPath = AssistantSchema.declaredByPath
+        if a.keys != b.keys {
+            for k in a.keys where !b.contains(k) { guard tellsNothing(k, a[k]!, byPath) else { return false } }
+            for k in b.keys where !a.contains(k) { guard tellsNothing(k, b[k]!, byPath) else { return false } }
+        }
         for k in b.keys {
-            guard let u = a[k], let v = b[k] else { return false }
+            guard let v = b[k] else { return false }
+            guard let u = a[k] else { continue }
             switch (u, v) {
             case (.string(let x), .string(let y)):
                 // An untouched string is the same storage: equal at once.
@@ -52,6 +60,19 @@ public enum APIGeneration: String, Sendable, Hashable, CaseIterable, CustomStrin
             }
         }
         return true
+    }
+
+    /// Whether `detect`'s walk visits nothing under top-level `key` holding `value` that counts
+    /// against a generation (see `AssistantSchema.walkDeclared`).
+    private static func tellsNothing(_ key: String, _ value: JSONValue, _ byPath: [String: [FieldSpec]]) -> Bool {
+        switch value {
+        case .string, .number, .bool, .null: break
+        case .array, .object: return false
+        }
+        guard let gens = AssistantSchema.generations(ofPath: key, in: byPath) else { return true }
+        guard gens == all else { return false }
+        guard case .string = value, let g = AssistantSchema.generations(ofPath: key, value: value, in: byPath) else { return true }
+        return g == all
     }
 
     /// The generation to use: the explicit choice, else the detected one, else the default.
