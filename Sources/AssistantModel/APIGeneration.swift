@@ -43,14 +43,16 @@ public enum APIGeneration: String, Sendable, Hashable, CaseIterable, CustomStrin
     /// every generation has, or none declares (the first letter typed into an empty name).
     public static func detectsAlike(_ old: JSONValue, _ new: JSONValue) -> Bool {
         guard case .object(let a) = old, case .object(let b) = new else { return false }
-        let byPath = AssistantSchema.declaredByPath
+        let schema = AssistantSchema.current
+        let byPath = schema.declaredByPath
         if a.keys != b.keys {
-            for k in a.keys where !b.contains(k) { guard tellsNothing(k, a[k]!, byPath) else { return false } }
-            for k in b.keys where !a.contains(k) { guard tellsNothing(k, b[k]!, byPath) else { return false } }
+            for k in a.keys where !b.contains(k) { guard tellsNothing(k, a[k]!, schema) else { return false } }
+            for k in b.keys where !a.contains(k) { guard tellsNothing(k, b[k]!, schema) else { return false } }
         }
         for k in b.keys {
             guard let v = b[k] else { return false }
             guard let u = a[k] else { continue }
+            if u.isScalar, v.isScalar, schema.sharedScalarKeys.contains(k) { continue }
             switch (u, v) {
             case (.string(let x), .string(let y)):
                 // An untouched string is the same storage: equal at once.
@@ -64,11 +66,10 @@ public enum APIGeneration: String, Sendable, Hashable, CaseIterable, CustomStrin
 
     /// Whether `detect`'s walk visits nothing under top-level `key` holding `value` that counts
     /// against a generation (see `AssistantSchema.walkDeclared`).
-    private static func tellsNothing(_ key: String, _ value: JSONValue, _ byPath: [String: [FieldSpec]]) -> Bool {
-        switch value {
-        case .string, .number, .bool, .null: break
-        case .array, .object: return false
-        }
+    private static func tellsNothing(_ key: String, _ value: JSONValue, _ schema: Schema) -> Bool {
+        guard value.isScalar else { return false }
+        if schema.sharedScalarKeys.contains(key) { return true }
+        let byPath = schema.declaredByPath
         guard let gens = AssistantSchema.generations(ofPath: key, in: byPath) else { return true }
         guard gens == all else { return false }
         guard case .string = value, let g = AssistantSchema.generations(ofPath: key, value: value, in: byPath) else { return true }
@@ -78,5 +79,15 @@ public enum APIGeneration: String, Sendable, Hashable, CaseIterable, CustomStrin
     /// The generation to use: the explicit choice, else the detected one, else the default.
     public static func resolve(_ explicit: APIGeneration?, for body: JSONValue) -> APIGeneration {
         explicit ?? detect(body) ?? .default
+    }
+}
+
+private extension JSONValue {
+    /// A string, number, boolean or null: nothing `detect`'s walk goes into.
+    var isScalar: Bool {
+        switch self {
+        case .string, .number, .bool, .null: return true
+        case .array, .object: return false
+        }
     }
 }

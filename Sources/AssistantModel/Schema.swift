@@ -10,6 +10,9 @@ public final class Schema: Sendable {
     let declaredByPath: [String: [FieldSpec]]
     /// The top-level keys of every generation, in declaration order.
     let allKeys: [String]
+    /// Top-level keys every generation has, with no choice some generation lacks: a scalar
+    /// under one, whatever its value, tells no generation (`APIGeneration.detectsAlike`).
+    let sharedScalarKeys: Set<String>
 
     public init(declared: [FieldSpec]) {
         self.declared = declared
@@ -31,6 +34,16 @@ public final class Schema: Sendable {
         add(declared)
         declaredByPath = byPath
         allKeys = declared.map(\.key).reduce(into: []) { keys, k in if !keys.contains(k) { keys.append(k) } }
+        sharedScalarKeys = Set(byPath.filter { path, specs in
+            !path.contains(".") && specs.allSatisfy { spec in
+                guard spec.generations == APIGeneration.all else { return false }
+                switch spec.kind {
+                case .choice(let cs): return cs.allSatisfy { $0.generations == APIGeneration.all }
+                case .stringList(let rule): return (rule.choices ?? []).allSatisfy { $0.generations == APIGeneration.all }
+                default: return true
+                }
+            }
+        }.keys)
     }
 
     private static func root(_ fields: [FieldSpec]) -> FieldSpec {
