@@ -39,30 +39,70 @@ extension Wizard {
         canvas.cursor = nil
     }
 
-    func renderHeader(into canvas: inout Canvas) {
-        canvas.fill(Rect(row: 0, col: 0, width: state.cols, height: 1), style: .selection)
-        canvas.put(headerTitle(width: state.cols - 30), row: 0, col: 0, maxWidth: state.cols - 30, style: .selection.with(.bold))
-        // Before a draft exists there is nothing to save or to count.
-        if case .start = state.screen { return canvas.hline(row: 1, col: 0, length: state.cols) }
-        var x = state.cols
-        let save: (String, Style) = {
+    /// What the header shows, and all it is drawn from (see `RowMemo`).
+    struct HeaderKey: Equatable, Sendable {
+        var title: TitleKey
+        /// The start screen: no draft, nothing saved yet.
+        var start: Bool
+        var save: String, saveFailed: Bool
+        var sandbox: Bool
+        var cols: Int
+    }
+
+    /// What the title is made from: the name as shown (nil while it is typed, or unset), whether
+    /// an existing assistant is edited, its id.
+    struct TitleKey: Equatable, Sendable {
+        var named: Bool
+        var name: String?
+        var editingExisting: Bool
+        var assistantID: String?
+    }
+
+    var headerKey: HeaderKey {
+        let titled: Bool
+        switch state.screen {
+        case .editing, .result: titled = true
+        default: titled = false
+        }
+        // Not echoed while it is being typed (each key would redraw the header): it shows once
+        // focus leaves the Name field.
+        let typingName = state.record == nil && state.form.focusedPath == Wizard.namePath
+        let name = titled && !typingName ? state.draft.value(at: Wizard.namePath)?.stringValue.flatMap { $0.isEmpty ? nil : $0 } : nil
+        let title = TitleKey(named: titled, name: name, editingExisting: state.editingExisting,
+                             assistantID: state.serverRecord?.assistantID)
+        let save: (String, Bool) = {
             switch state.save {
-            case .saved: return (state.slug == nil ? "not saved yet" : "saved", .selection)
             // A debounced save is due in a moment: no frame of its own per key.
-            case .pending: return (state.slug == nil ? "not saved yet" : "saved", .selection)
-            case .failed: return ("NOT SAVED", .error.with(.reverse))
+            case .saved, .pending: return (state.slug == nil ? "not saved yet" : "saved", false)
+            case .failed: return ("NOT SAVED", true)
             }
         }()
+        let start: Bool = { if case .start = state.screen { return true }; return false }()
+        return HeaderKey(title: title, start: start, save: save.0, saveFailed: save.1, sandbox: state.backend.isSandbox, cols: state.cols)
+    }
+
+    func renderHeader(into canvas: inout Canvas) {
+        let key = headerKey
+        renderMemo.header.draw(into: &canvas, rows: 0..<2, key: key) { Wizard.drawHeader(key, into: &$0) }
+    }
+
+    static func drawHeader(_ key: HeaderKey, into canvas: inout Canvas) {
+        canvas.fill(Rect(row: 0, col: 0, width: key.cols, height: 1), style: .selection)
+        canvas.put(headerTitle(key.title, width: key.cols - 30), row: 0, col: 0, maxWidth: key.cols - 30, style: .selection.with(.bold))
+        // Before a draft exists there is nothing to save or to count.
+        guard !key.start else { return canvas.hline(row: 1, col: 0, length: key.cols) }
+        var x = key.cols
         // A fixed-width field: a status that changes width would move the badge beside it, and
         // every keystroke would redraw both.
         let field = 13
         x -= field + 1
-        canvas.put(String(repeating: " ", count: max(0, field - displayWidth(save.0))) + save.0, row: 0, col: x, style: save.1)
-        if state.backend.isSandbox {
+        canvas.put(String(repeating: " ", count: max(0, field - displayWidth(key.save))) + key.save, row: 0, col: x,
+                   style: key.saveFailed ? .error.with(.reverse) : .selection)
+        if key.sandbox {
             x -= 10
             canvas.put(" SANDBOX ", row: 0, col: x, style: .warning.with([.reverse, .bold]))
         }
-        canvas.hline(row: 1, col: 0, length: state.cols)
+        canvas.hline(row: 1, col: 0, length: key.cols)
     }
 
     /// Parsed once: a path literal is parsed where it is written, every frame.
@@ -70,29 +110,40 @@ extension Wizard {
 
     /// " assistant-wizard · Front desk  (asst_…)" in `width` columns: the name gives way before the
     /// id, which is shown whole or not at all (a cut id cannot be copied).
-    func headerTitle(width: Int) -> String {
+    static func headerTitle(_ key: TitleKey, width: Int) -> String {
         var title = " assistant-wizard"
-        switch state.screen {
-        case .editing, .result:
-            // Not echoed while it is being typed (each key would redraw the header): it shows once
-            // focus leaves the Name field.
-            let typingName = state.record == nil && state.form.focusedPath == Wizard.namePath
-            let name = typingName ? nil : state.draft.value(at: Wizard.namePath)?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
-            title += " · " + (name ?? (state.editingExisting ? "Assistant" : "New assistant")).sanitizedForDisplay
-        default: break
+        if key.named {
+            title += " · " + (key.name ?? (key.editingExisting ? "Assistant" : "New assistant")).sanitizedForDisplay
         }
-        guard let id = state.serverRecord.map({ "  (\($0.assistantID.sanitizedForDisplay))" }) else { return title.truncated(toWidth: width) }
+        guard let id = key.assistantID.map({ "  (\($0.sanitizedForDisplay))" }) else { return title.truncated(toWidth: width) }
         let short = " " + (title.split(separator: "·", maxSplits: 1).last.map { $0.trimmed(" ") } ?? "")
         for candidate in [title + id, short + id] where displayWidth(candidate) <= width { return candidate }
         let room = width - displayWidth(id) - 1
         return room >= 4 ? " " + short.dropFirst().description.truncated(toWidth: room) + id : title.truncated(toWidth: width)
     }
 
+    /// What the two footer rows show: the status line and the key help.
+    struct FooterKey: Equatable, Sendable {
+        var status: String, style: Style
+        var bindings: [KeyBinding]
+        var rows: Int, cols: Int
+
+        /// Bindings compare by what the help line draws of them, their label and help: their
+        /// keys compare Character by Character, which cost more than drawing the rows.
+        static func == (a: FooterKey, b: FooterKey) -> Bool {
+            a.rows == b.rows && a.cols == b.cols && a.style == b.style && a.status == b.status
+                && a.bindings.count == b.bindings.count
+                && zip(a.bindings, b.bindings).allSatisfy { $0.label == $1.label && $0.help == $1.help }
+        }
+    }
+
     func renderFooter(into canvas: inout Canvas) {
-        let statusRow = state.rows - 2
         let status = statusText
-        canvas.put(status.0.sanitizedForDisplay, row: statusRow, col: 1, maxWidth: state.cols - 2, style: status.1)
-        HelpLine.render(helpBindings, into: &canvas, row: state.rows - 1, col: 1, width: state.cols - 2)
+        let key = FooterKey(status: status.0, style: status.1, bindings: helpBindings, rows: state.rows, cols: state.cols)
+        renderMemo.footer.draw(into: &canvas, rows: (state.rows - 2)..<state.rows, key: key) { c in
+            c.put(key.status.sanitizedForDisplay, row: key.rows - 2, col: 1, maxWidth: key.cols - 2, style: key.style)
+            HelpLine.render(key.bindings, into: &c, row: key.rows - 1, col: 1, width: key.cols - 2)
+        }
     }
 
     var statusText: (String, Style) {
@@ -259,4 +310,10 @@ extension Wizard {
             canvas.put(l.1, row: box.row + 1 + i, col: box.col + 28, maxWidth: box.width - 30, style: .text)
         }
     }
+}
+
+/// The rows a frame copies from the last one while what they show is the same.
+final class RenderMemo: Sendable {
+    let header = RowMemo<Wizard.HeaderKey>()
+    let footer = RowMemo<Wizard.FooterKey>()
 }

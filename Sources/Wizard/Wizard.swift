@@ -8,6 +8,8 @@ import TerminalUI
 /// driven and checked in tests with an in-memory screen.
 public struct Wizard: Sendable {
     public internal(set) var state: WizardState
+    /// The header and footer rows of the last frames, by what they show (a cache, not state).
+    var renderMemo = RenderMemo()
 
     /// A wizard on a draft (a new one when `body` is empty), starting at the steps.
     public init(backend: Backend, body: JSONValue = .object(JSONObject()), slug: String? = nil,

@@ -238,6 +238,18 @@ public struct Canvas: Equatable, Sendable {
         }
     }
 
+    /// Cells from `start` on, written from `source` as they are (whole rows kept from a frame).
+    mutating func overwrite(from start: Int, with source: [Cell]) {
+        precondition(start >= 0 && start + source.count <= cells.count)
+        allBlank = false
+        cells.withUnsafeMutableBufferPointer { p in
+            source.withUnsafeBufferPointer { s in
+                guard let d = p.baseAddress, let b = s.baseAddress else { return }
+                memcpy(d + start, b, s.count * MemoryLayout<Cell>.stride)
+            }
+        }
+    }
+
     /// Changes the style of existing cells (for highlighting a row) without changing text.
     public mutating func restyle(_ rect: Rect, style: Style) {
         let r0 = max(0, rect.row), r1 = min(rows, rect.bottom)

@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Whole rows of a frame drawn from a key alone, kept between frames: while the key is the same,
+/// the rows are copied from the last frame's instead of drawn again. A program's header and
+/// footer change on few keys, and drawing them was a tenth of every keystroke.
+///
+/// The draw function must depend on nothing but the key and the canvas's size, draw only into
+/// `rows`, and find those rows blank (they are copied whole, blanks included). One that moves the
+/// cursor is not kept. Shared by copies of a program's state (a cache, not state), hence the lock.
+public final class RowMemo<Key: Equatable & Sendable>: @unchecked Sendable {
+    private let lock = Lock()
+    private var key: Key?
+    private var size = (rows: -1, cols: -1)
+    private var span = 0..<0
+    private var cells: [Cell] = []
+    /// Frames that copied the rows instead of drawing them (tests count them).
+    public private(set) var hits = 0
+
+    public init() {}
+
+    public func draw(into canvas: inout Canvas, rows: Range<Int>, key: Key, _ body: (inout Canvas) -> Void) {
+        let rows = rows.clamped(to: 0..<canvas.rows)
+        let cols = canvas.cols
+        // Copied whole, so what was under them must be what the kept copy had under it.
+        assert(canvas.rowCells(rows).allSatisfy { $0 == .blank }, "rows \(rows) were drawn on before their memo")
+        let hit = lock.locked { self.key == key && size == (canvas.rows, cols) && span == rows }
+        if hit {
+            lock.locked { canvas.copyRows(rows, from: cells); hits += 1 }
+            return
+        }
+        let cursor = canvas.cursor
+        body(&canvas)
+        let keep = canvas.cursor.map { c in cursor.map { $0 == c } ?? false } ?? (cursor == nil)
+        let drawn = keep ? canvas.rowCells(rows) : []
+        lock.locked {
+            self.key = keep ? key : nil; size = (canvas.rows, cols); span = rows; cells = drawn
+        }
+    }
+}
+
+extension Canvas {
+    /// The cells of `rows`, in order.
+    func rowCells(_ rows: Range<Int>) -> [Cell] { Array(cells[(rows.lowerBound * cols)..<(rows.upperBound * cols)]) }
+
+    /// Writes `rows` from `source` (what `rowCells` gave for the same rows at this width).
+    mutating func copyRows(_ rows: Range<Int>, from source: [Cell]) {
+        guard !rows.isEmpty else { return }
+        let start = rows.lowerBound * cols, count = rows.count * cols
+        precondition(source.count == count, "rows of another size")
+        overwrite(from: start, with: source)
+    }
+}
