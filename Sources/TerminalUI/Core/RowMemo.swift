@@ -32,10 +32,18 @@ public final class RowMemo<Key: Equatable & Sendable>: @unchecked Sendable {
         }
         let cursor = canvas.cursor
         body(&canvas)
-        let keep = canvas.cursor.map { c in cursor.map { $0 == c } ?? false } ?? (cursor == nil)
+        let keep = Self.same(cursor, canvas.cursor)
         let drawn = keep ? canvas.rowCells(rows) : []
         lock.locked {
             self.key = keep ? key : nil; size = (canvas.rows, cols); span = rows; cells = drawn
+        }
+    }
+
+    private static func same(_ a: (row: Int, col: Int)?, _ b: (row: Int, col: Int)?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): return true
+        case let (x?, y?): return x == y
+        default: return false
         }
     }
 }
