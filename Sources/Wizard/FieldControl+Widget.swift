@@ -2,6 +2,19 @@ import TerminalUI
 
 /// Forwarding to the widget inside a control: Swift enums with payloads need a switch to mutate.
 extension FieldControl {
+    /// The widget's keys, without boxing it as `any Widget` (a copy of a text area, retained
+    /// whole, every frame the help line is drawn).
+    var bindings: [KeyBinding] {
+        switch self {
+        case .text, .stringList: return TextInput.keyBindings
+        case .longText: return TextArea.keyBindings
+        case .toggle: return Toggle.keyBindings
+        case .number: return NumberInput.keyBindings
+        case .choice(let w, _, _), .picker(let w): return w.bindings
+        case .records(let w, _): return w.bindings
+        }
+    }
+
     mutating func handle(_ event: InputEvent) -> WidgetResult {
         switch self {
         case .text(var w): defer { self = .text(w) }; return w.handle(event)
@@ -49,8 +62,13 @@ extension FieldControl {
         case .choice(let w, _, _) where !focused, .picker(let w) where !focused:
             let title = w.selectedItem?.title ?? "—"
             canvas.put(title, row: rect.row, col: rect.col, maxWidth: rect.width, style: .text)
-        default:
-            widget.render(into: &canvas, in: rect, focused: focused)
+        // Each widget drawn as itself, not boxed as `any Widget` (a box holds a copy of it).
+        case .text(let w), .stringList(let w): w.render(into: &canvas, in: rect, focused: focused)
+        case .longText(let w): w.render(into: &canvas, in: rect, focused: focused)
+        case .choice(let w, _, _), .picker(let w): w.render(into: &canvas, in: rect, focused: focused)
+        case .toggle(let w): w.render(into: &canvas, in: rect, focused: focused)
+        case .number(let w, _): w.render(into: &canvas, in: rect, focused: focused)
+        case .records(let w, _): w.render(into: &canvas, in: rect, focused: focused)
         }
     }
 

@@ -36,6 +36,8 @@ struct Form: Sendable {
     /// The focused field's path, read in place: `focused` copies the whole field (a text area's
     /// storage retained and released), and the header asks on every frame.
     var focusedPath: JSONPath? { fields.indices.contains(focus) ? fields[focus].path : nil }
+    /// The focused field's keys, read in place.
+    var focusedBindings: [KeyBinding] { fields.indices.contains(focus) ? fields[focus].control.bindings : [] }
 
     /// New rows from the builder. A row whose widget still shows the draft's value keeps its widget,
     /// so a rebuild never throws away a cursor position or an undo history.
@@ -133,14 +135,16 @@ struct Form: Sendable {
     }
 
     private func hint(for f: FormField, focused: Bool) -> String? {
-        var parts: [String] = []
-        if f.spec.required && f.indent == 0 { parts.append("required") }
-        if case .number = f.control, case .number(let rule) = f.spec.kind, !rule.unit.isEmpty { parts.append(rule.unit) }
-        if focused, case .longText(let w) = f.control { parts.append("Ln \(w.cursor.line + 1)/\(w.lineCount), Col \(w.cursor.column + 1)") }
+        // Appended to one string, not collected and joined: it is made for every field, every frame.
+        var hint = ""
+        func add(_ part: String) { hint += hint.isEmpty ? part : " · " + part }
+        if f.spec.required && f.indent == 0 { add("required") }
+        if case .number = f.control, case .number(let rule) = f.spec.kind, !rule.unit.isEmpty { add(rule.unit) }
+        if focused, case .longText(let w) = f.control { add("Ln \(w.cursor.line + 1)/\(w.lineCount), Col \(w.cursor.column + 1)") }
         if focused, case .choice(let w, let o, _) = f.control, let i = w.selectedIndex, i < o.count, !o[i].help.isEmpty {
-            parts.append(o[i].help)
+            add(o[i].help)
         }
-        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+        return hint.isEmpty ? nil : hint
     }
 
     /// The field under a screen row, for mouse clicks.

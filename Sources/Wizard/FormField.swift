@@ -21,17 +21,6 @@ enum FieldControl: Sendable {
     case stringList(TextInput)
     /// A long list to pick from (voices, time zones); picking writes the item's id.
     case picker(SelectList)
-
-    var widget: any Widget {
-        switch self {
-        case .text(let w), .stringList(let w): return w
-        case .longText(let w): return w
-        case .choice(let w, _, _), .picker(let w): return w
-        case .toggle(let w): return w
-        case .number(let w, _): return w
-        case .records(let w, _): return w
-        }
-    }
 }
 
 /// One row of the full-screen form: the row's description and the widget drawing it. The draft

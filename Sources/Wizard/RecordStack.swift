@@ -104,7 +104,7 @@ struct RecordStack: Sendable {
     }
 
     /// The record form's keys, then the focused field's.
-    var bindings: [KeyBinding] { RecordEditor.bindings + (innermost?.form.focused?.control.widget.bindings.prefix(3) ?? []) }
+    var bindings: [KeyBinding] { RecordEditor.bindings + (innermost?.form.focusedBindings.prefix(3) ?? []) }
 }
 
 extension RecordEditor {

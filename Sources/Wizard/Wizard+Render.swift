@@ -193,7 +193,7 @@ extension Wizard {
             }()
             return part + [KeyBinding([.tab], "json/issues/send")] + Wizard.globalBindings
         }
-        let own = state.form.focused.map { Array($0.control.widget.bindings.prefix(2)) } ?? []
+        let own = Array(state.form.focusedBindings.prefix(2))
         return own + Wizard.globalBindings
     }
 
@@ -284,7 +284,7 @@ extension Wizard {
         let focused = state.record?.form.focused ?? state.form.focused
         if let f = focused, case .editing = state.screen, state.step != .review || state.record != nil {
             lines.append(("This field:", f.label))
-            for b in f.control.widget.bindings { lines.append((b.label, b.help)) }
+            for b in f.control.bindings { lines.append((b.label, b.help)) }
             lines.append(("", ""))
         }
         lines += [("tab / shift+tab", "next / previous field"), ("enter", "confirm a field, next field")]

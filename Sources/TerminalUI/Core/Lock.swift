@@ -6,11 +6,13 @@ import Darwin
 
 /// A plain mutex for the terminal layer's few shared tables (it imports nothing of ours, so not
 /// RevoxInterface's; Synchronization's needs a newer macOS).
+@usableFromInline
 final class Lock: @unchecked Sendable {
     private let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    init() { pthread_mutex_init(m, nil) }
+    @usableFromInline init() { pthread_mutex_init(m, nil) }
     deinit { pthread_mutex_destroy(m); m.deallocate() }
 
+    @usableFromInline
     func locked<T>(_ body: () throws -> T) rethrows -> T {
         pthread_mutex_lock(m)
         defer { pthread_mutex_unlock(m) }

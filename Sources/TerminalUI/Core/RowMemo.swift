@@ -9,25 +9,30 @@ import Glibc
 /// The draw function must depend on nothing but the key and the canvas's size, draw only into
 /// `rows`, and find those rows blank (they are copied whole, blanks included). One that moves the
 /// cursor is not kept. Shared by copies of a program's state (a cache, not state), hence the lock.
+///
+/// `draw` is inlined into the caller so the keys compare there, specialized: compared through
+/// the generic `Equatable` witness, a key cost half of drawing the rows again.
 public final class RowMemo<Key: Equatable & Sendable>: @unchecked Sendable {
-    private let lock = Lock()
-    private var key: Key?
-    private var size = (rows: -1, cols: -1)
-    private var span = 0..<0
-    private var cells: [Cell] = []
+    @usableFromInline let lock = Lock()
+    @usableFromInline var key: Key?
+    @usableFromInline var size = (rows: -1, cols: -1)
+    @usableFromInline var span = 0..<0
+    @usableFromInline var cells: [Cell] = []
     /// Frames that copied the rows instead of drawing them (tests count them).
-    public private(set) var hits = 0
+    public var hits: Int { lock.locked { hitCount } }
+    @usableFromInline var hitCount = 0
 
     public init() {}
 
+    @inlinable
     public func draw(into canvas: inout Canvas, rows: Range<Int>, key: Key, _ body: (inout Canvas) -> Void) {
         let rows = rows.clamped(to: 0..<canvas.rows)
         let cols = canvas.cols
         // Copied whole, so what was under them must be what the kept copy had under it.
         assert(canvas.rowCells(rows).allSatisfy { $0 == .blank }, "rows \(rows) were drawn on before their memo")
-        let hit = lock.locked { self.key == key && size == (canvas.rows, cols) && span == rows }
+        let hit = lock.locked { self.key.map { $0 == key } == true && size == (canvas.rows, cols) && span == rows }
         if hit {
-            lock.locked { canvas.copyRows(rows, from: cells); hits += 1 }
+            lock.locked { canvas.copyRows(rows, from: cells); hitCount += 1 }
             return
         }
         let cursor = canvas.cursor
@@ -39,7 +44,8 @@ public final class RowMemo<Key: Equatable & Sendable>: @unchecked Sendable {
         }
     }
 
-    private static func same(_ a: (row: Int, col: Int)?, _ b: (row: Int, col: Int)?) -> Bool {
+    @usableFromInline
+    static func same(_ a: (row: Int, col: Int)?, _ b: (row: Int, col: Int)?) -> Bool {
         switch (a, b) {
         case (nil, nil): return true
         case let (x?, y?): return x == y
@@ -50,9 +56,11 @@ public final class RowMemo<Key: Equatable & Sendable>: @unchecked Sendable {
 
 extension Canvas {
     /// The cells of `rows`, in order.
+    @usableFromInline
     func rowCells(_ rows: Range<Int>) -> [Cell] { Array(cells[(rows.lowerBound * cols)..<(rows.upperBound * cols)]) }
 
     /// Writes `rows` from `source` (what `rowCells` gave for the same rows at this width).
+    @usableFromInline
     mutating func copyRows(_ rows: Range<Int>, from source: [Cell]) {
         guard !rows.isEmpty else { return }
         let start = rows.lowerBound * cols, count = rows.count * cols
