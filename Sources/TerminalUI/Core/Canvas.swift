@@ -92,19 +92,10 @@ public struct Canvas: Equatable, Sendable {
     /// Blank again, at this size, in the same memory (the run loop draws every frame into one).
     public mutating func reset(rows: Int, cols: Int) {
         let rows = max(0, rows), cols = max(0, cols)
-        if rows * cols == cells.count {
-            // One row of blanks, copied down: a copy is a memmove, several times faster than
-            // storing a cell at a time (every frame starts here).
-            cells.withUnsafeMutableBufferPointer { p in
-                guard let base = p.baseAddress, cols > 0 else { return }
-                base.update(repeating: .blank, count: cols)
-                let rowBytes = cols * MemoryLayout<Cell>.stride
-                for r in 1..<max(1, rows) { memcpy(base + r * cols, base, rowBytes) }
-            }
-        } else {
-            cells = Array(repeating: .blank, count: rows * cols)
-        }
         self.rows = rows; self.cols = cols
+        // Every frame starts here.
+        if rows * cols == cells.count { paint(.blank, rows: 0..<rows, cols: 0..<cols) }
+        else { cells = Array(repeating: .blank, count: rows * cols) }
         cursorRow = -1; cursorCol = -1
         allBlank = true
     }
@@ -222,18 +213,24 @@ public struct Canvas: Equatable, Sendable {
         let cell = Cell(String(char), width: 1, style: style)
         if allBlank, cell == .blank { return }
         allBlank = false
-        // Only the rectangle's edges can cut a wide character; the inside is overwritten whole.
-        // (Every frame starts with a full-screen fill: a cell at a time it was a fifth of a key.)
-        let cols = self.cols
+        paint(cell, rows: r0..<r1, cols: c0..<c1)
+    }
+
+    /// Sets every cell of a rectangle inside the canvas to `cell`. Only its edges can cut a wide
+    /// character; the inside is overwritten whole. The first row is stored a cell at a time and
+    /// copied down with `memcpy`, several times faster than storing every cell (a frame starts
+    /// with a whole-screen reset, and a text area fills its rectangle).
+    private mutating func paint(_ cell: Cell, rows r: Range<Int>, cols c: Range<Int>) {
+        guard !r.isEmpty, !c.isEmpty else { return }
+        let cols = self.cols, c0 = c.lowerBound, c1 = c.upperBound
         cells.withUnsafeMutableBufferPointer { p in
-            let first = p.baseAddress! + r0 * cols + c0
-            for r in r0..<r1 {
-                let base = r * cols
+            let first = p.baseAddress! + r.lowerBound * cols + c0
+            for row in r {
+                let base = row * cols
                 if p[base + c0].width == 0, c0 > 0 { p[base + c0 - 1] = Cell(scalar: " ", width: 1, style: p[base + c0 - 1].style) }
                 if p[base + c1 - 1].width == 2, c1 < cols { p[base + c1] = Cell(scalar: " ", width: 1, style: p[base + c1].style) }
-                // The first row cell by cell, the others copied from it (a memmove).
-                if r == r0 { first.update(repeating: cell, count: c1 - c0) }
-                else { memcpy(p.baseAddress! + base + c0, first, (c1 - c0) * MemoryLayout<Cell>.stride) }
+                if row == r.lowerBound { first.update(repeating: cell, count: c.count) }
+                else { memcpy(p.baseAddress! + base + c0, first, c.count * MemoryLayout<Cell>.stride) }
             }
         }
     }
