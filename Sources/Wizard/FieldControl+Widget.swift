@@ -2,14 +2,14 @@ import TerminalUI
 
 /// Forwarding to the widget inside a control: Swift enums with payloads need a switch to mutate.
 extension FieldControl {
-    /// The widget's keys, without boxing it as `any Widget` (a copy of a text area, retained
-    /// whole, every frame the help line is drawn).
+    /// The widget's keys, asked of the widget itself, not boxed as `any Widget` (a box held a
+    /// copy of a text area, retained whole, every frame the help line is drawn).
     var bindings: [KeyBinding] {
         switch self {
-        case .text, .stringList: return TextInput.keyBindings
-        case .longText: return TextArea.keyBindings
-        case .toggle: return Toggle.keyBindings
-        case .number: return NumberInput.keyBindings
+        case .text(let w), .stringList(let w): return w.bindings
+        case .longText(let w): return w.bindings
+        case .toggle(let w): return w.bindings
+        case .number(let w, _): return w.bindings
         case .choice(let w, _, _), .picker(let w): return w.bindings
         case .records(let w, _): return w.bindings
         }
