@@ -96,6 +96,32 @@ import Testing
         #expect(s.style(row: 0, col: 11).slot == .text)
     }
 
+    /// Overlapping spans, spans crossing a wrapped row's edge, empty ones: each cell has the
+    /// style of the last span holding its character, or plain text (drawn in runs found from
+    /// the span edges).
+    @Test func highlightRunsGiveEachCharacterTheLastSpanHoldingIt() {
+        var rng = SystemRandomNumberGenerator()
+        let styles: [Style] = [.accent, .warning, .error, .success]
+        for _ in 0..<200 {
+            let text = String((0..<50).map { _ in "abcdefghij".randomElement(using: &rng)! })
+            let spans = (0..<Int.random(in: 0...5, using: &rng)).map { _ -> HighlightSpan in
+                let a = Int.random(in: 0...50, using: &rng), b = Int.random(in: a...50, using: &rng)
+                return HighlightSpan(a..<b, styles.randomElement(using: &rng)!)
+            }
+            var t = TextArea(text, width: 12, height: 7)
+            t.highlighter = { _ in spans }
+            let s = t.screen(rows: 7, cols: 12, focused: false)
+            let starts = t.wrapStarts(0)
+            for r in 0..<starts.count {
+                let end = r + 1 < starts.count ? starts[r + 1] : 50
+                for col in starts[r]..<end {
+                    let want = spans.last(where: { $0.range.contains(col) })?.style ?? .text
+                    #expect(s.style(row: r, col: col - starts[r]) == want, "column \(col) with spans \(spans)")
+                }
+            }
+        }
+    }
+
     @Test func combiningMarkTypedAfterALetter() {
         var t = TextArea(width: 10, height: 3)
         t.type("e\u{301}x")
