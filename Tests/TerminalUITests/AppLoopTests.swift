@@ -87,6 +87,21 @@ import Testing
         #expect(r.state.log == ["timer(1)", "posted(\"from a thread\")"])
     }
 
+    @Test func timersScheduledOutOfOrderArriveByDeadline() {
+        let screen = BufferScreen(rows: 5, cols: 30)
+        let r = Self.run([
+            .wait("the last timer", timeout: 5) { screen.text(row: 1).hasPrefix("timer(3)") },
+            ScriptedInput.Step.ctrl("q"),
+        ], screen: screen) { app in
+            app.schedule(after: 0.09, .timer(3))
+            app.schedule(after: 0.03, .timer(1))
+            app.schedule(after: 0.06, .timer(2))
+            app.schedule(after: 0, .timer(0))
+        }
+        #expect(r.input.failures.isEmpty, "\(r.input.failures)")
+        #expect(r.state.log == ["timer(0)", "timer(1)", "timer(2)", "timer(3)"])
+    }
+
     @Test func aResizeIsAppliedAndTooSmallAWindowIsSaid() {
         let screen = BufferScreen(rows: 5, cols: 30)
         var small = ""
