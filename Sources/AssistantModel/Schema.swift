@@ -33,17 +33,26 @@ public final class Schema: Sendable {
         }
         add(declared)
         declaredByPath = byPath
-        allKeys = declared.map(\.key).reduce(into: []) { keys, k in if !keys.contains(k) { keys.append(k) } }
-        sharedScalarKeys = Set(byPath.filter { path, specs in
-            !path.contains(".") && specs.allSatisfy { spec in
-                guard spec.generations == APIGeneration.all else { return false }
-                switch spec.kind {
-                case .choice(let cs): return cs.allSatisfy { $0.generations == APIGeneration.all }
-                case .stringList(let rule): return (rule.choices ?? []).allSatisfy { $0.generations == APIGeneration.all }
-                default: return true
-                }
-            }
-        }.keys)
+        // A seen-set, and a byte loop for the dot: this runs before the first frame, where a
+        // `Dictionary.filter` with `String.contains` in it cost 0.36 M of 9.2 M instructions.
+        var seen = Set<String>(), keys = [String]()
+        for f in declared where seen.insert(f.key).inserted { keys.append(f.key) }
+        allKeys = keys
+        var shared = Set<String>()
+        for (path, specs) in byPath where !path.utf8.contains(UInt8(ascii: ".")) && specs.allSatisfy(Schema.tellsNoGeneration) {
+            shared.insert(path)
+        }
+        sharedScalarKeys = shared
+    }
+
+    /// A spec in every generation whose choices are too: its value, whatever it is, tells none.
+    private static func tellsNoGeneration(_ spec: FieldSpec) -> Bool {
+        guard spec.generations == APIGeneration.all else { return false }
+        switch spec.kind {
+        case .choice(let cs): return cs.allSatisfy { $0.generations == APIGeneration.all }
+        case .stringList(let rule): return (rule.choices ?? []).allSatisfy { $0.generations == APIGeneration.all }
+        default: return true
+        }
     }
 
     private static func root(_ fields: [FieldSpec]) -> FieldSpec {
