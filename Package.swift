@@ -4,6 +4,13 @@ import PackageDescription
 // Arrows point one way: assistant-wizard → (WizardLaunch, APIPipe); assistant-wizard-net → Commands →
 // WizardLaunch → Wizard → (TerminalUI, Drafts → RevoxInterface) → AssistantModel → JSON;
 // RevoxClient, APIPipe → RevoxInterface; TerminalUI → JSON. JSON imports nothing of ours; TerminalUI knows nothing of assistants.
+// The modules of the program people start reach a concrete generic type's metadata by calling its
+// accessor, not by demangling its name at run time: that demangling, and the conformance scans
+// it brings, were 1.5 M of the 9.2 M instructions before the first frame (issue 15).
+let leanProgram: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"]),
+]
+
 let package = Package(
     name: "assistant-wizard",
     platforms: [.macOS(.v14)],
@@ -20,14 +27,14 @@ let package = Package(
     targets: [
         // JSON values as written (key order, number literals), the hardened parser, the encoder and
         // the guarded file read: one implementation for drafts and themes. Pure Swift.
-        .target(name: "JSON"),
+        .target(name: "JSON", swiftSettings: leanProgram),
 
         // The request body, field rules, canonical JSON and the draft store. Pure Swift.
-        .target(name: "AssistantModel", dependencies: ["JSON"]),
+        .target(name: "AssistantModel", dependencies: ["JSON"], swiftSettings: leanProgram),
 
         // The API the wizard and the drafts speak: its protocol, value types, errors and the
         // key/base-URL configuration. Pure Swift (no Foundation): the program people start links it.
-        .target(name: "RevoxInterface", dependencies: ["AssistantModel"]),
+        .target(name: "RevoxInterface", dependencies: ["AssistantModel"], swiftSettings: leanProgram),
 
         // Thin HTTP client for the Revox API (AsyncHTTPClient: URLSession spins a core while waiting).
         .target(name: "RevoxClient", dependencies: [
@@ -39,7 +46,7 @@ let package = Package(
 
         // A draft while a program has it open: lock, saves, records of what was sent where, and
         // the create-or-PATCH decision. Every front end goes through it; no presentation here.
-        .target(name: "Drafts", dependencies: ["AssistantModel", "RevoxInterface"]),
+        .target(name: "Drafts", dependencies: ["AssistantModel", "RevoxInterface"], swiftSettings: leanProgram),
 
         // A local stand-in for the Revox API over real loopback HTTP.
         .target(name: "RevoxSandbox", dependencies: [
@@ -54,18 +61,18 @@ let package = Package(
                        providers: [.apt(["libncursesw5-dev"])]),
 
         // A terminal layer for any form: screens, input, widgets, themes. No assistants here.
-        .target(name: "TerminalUI", dependencies: ["CNCursesW", "JSON"]),
+        .target(name: "TerminalUI", dependencies: ["CNCursesW", "JSON"], swiftSettings: leanProgram),
 
         // The wizard: one state value, update(message) -> effects, render(state) -> screen.
-        .target(name: "Wizard", dependencies: ["AssistantModel", "Drafts", "RevoxInterface", "TerminalUI"]),
+        .target(name: "Wizard", dependencies: ["AssistantModel", "Drafts", "RevoxInterface", "TerminalUI"], swiftSettings: leanProgram),
 
         // The API over a socket pair to the networking helper: the wire format, the client the
         // wizard uses and the helper's server loop. Pure Swift.
-        .target(name: "APIPipe", dependencies: ["AssistantModel", "RevoxInterface"]),
+        .target(name: "APIPipe", dependencies: ["AssistantModel", "RevoxInterface"], swiftSettings: leanProgram),
 
         // The wizard's launch: its settings and fast path, the connection, the theme, the draft.
         // Foundation-free, for the lean program; the commands run it with the API in-process.
-        .target(name: "WizardLaunch", dependencies: ["AssistantModel", "Drafts", "RevoxInterface", "TerminalUI", "Wizard"]),
+        .target(name: "WizardLaunch", dependencies: ["AssistantModel", "Drafts", "RevoxInterface", "TerminalUI", "Wizard"], swiftSettings: leanProgram),
 
         // Every command (validate, preview, submit, drafts, the wizard's launch…), as a library so
         // tests can call them; the executable is only its main.
@@ -77,7 +84,7 @@ let package = Package(
         // The program people start: the wizard and a pipe to the helper; no Foundation, NIO,
         // AsyncHTTPClient, Hummingbird or ArgumentParser (issue 15: start-up and memory). It must not
         // name the helper as a dependency: SwiftPM would then link the helper's modules into it.
-        .executableTarget(name: "assistant-wizard", dependencies: ["WizardLaunch", "APIPipe"]),
+        .executableTarget(name: "assistant-wizard", dependencies: ["WizardLaunch", "APIPipe"], swiftSettings: leanProgram),
 
         // The networking helper, installed beside it: serves the wizard's API calls over the pipe
         // (HTTP client, in-process sandbox), and runs every other command line.
