@@ -60,7 +60,7 @@ import Testing
     @Test func aCellIsPlainBytesEvenWithStackedMarks() {
         // Copying, filling and comparing a frame is memory work only: no reference in a cell.
         #expect(_isPOD(Cell.self))
-        #expect(MemoryLayout<Cell>.size == 16 && MemoryLayout<Cell>.stride == 16)
+        #expect(MemoryLayout<Cell>.size == 8 && MemoryLayout<Cell>.stride == 8)
         var c = Canvas(rows: 1, cols: 4)
         c.put("a\u{301}\u{302}\u{303}b", row: 0, col: 0)
         #expect(c[0, 0].text == "a\u{301}\u{302}\u{303}")
@@ -69,6 +69,34 @@ import Testing
         #expect(c == d, "the same marks are the same bytes")
         d.put("a\u{301}\u{302}\u{304}", row: 0, col: 0)
         #expect(c != d && d[0, 0].text == "a\u{301}\u{302}\u{304}")
+    }
+
+    @Test func aCellGivesBackEveryStyleWidthAndScalarItWasMadeWith() {
+        // Packed in 4 and 5 bits: a slot or an attribute added past them would not fit.
+        #expect(ThemeSlot.allCases.count <= 16)
+        let all: TextAttributes = [.bold, .dim, .underline, .reverse, .italic]
+        #expect(all.rawValue < 32)
+        let scalars: [Unicode.Scalar] = ["\u{0}", " ", "a", "~", "é", "文", "\u{10FFFF}", "\u{1F600}"]
+        for slot in ThemeSlot.allCases {
+            for raw in 0..<UInt8(32) {
+                let style = Style(slot, TextAttributes(rawValue: raw))
+                for w in [UInt8(0), 1, 2] {
+                    for s in scalars {
+                        let c = Cell(scalar: s, width: w, style: style)
+                        #expect(c.style == style && c.width == w && c.scalar == s)
+                    }
+                }
+            }
+        }
+        // Setting one part leaves the others.
+        var c = Cell(scalar: "文", width: 2, style: Style(.jsonPunctuation, [.bold, .italic]))
+        c.style = .muted
+        #expect(c.scalar == "文" && c.width == 2 && c.style == .muted)
+        c.width = 1
+        #expect(c.scalar == "文" && c.width == 1 && c.style == .muted)
+        c.appendMark("\u{301}"); c.appendMark("\u{302}")
+        c.style = .error
+        #expect(c.text == "文\u{301}\u{302}" && c.style == .error && c.width == 1)
     }
 
     @Test func bufferScreenCountsChangedCells() {

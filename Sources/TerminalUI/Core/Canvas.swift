@@ -5,32 +5,62 @@ import Glibc
 /// One terminal cell. A wide character occupies its cell (width 2) and the next one, which is a
 /// continuation (width 0, empty text). Combining marks live in the text of the cell they follow.
 ///
-/// Plain bytes (16, no reference): a frame is reset, filled and compared cell by cell on every
-/// key, and a cell that held an array of marks made each of those a retain and a release per
-/// cell, about half of a keystroke's work. The first mark is inline; the rare ones after it are
-/// interned (`MarkTable`), so equal cells are equal bytes and a row compares with one `memcmp`.
+/// Plain bytes, 8 of them: a frame is reset, drawn and compared with the last one on every key,
+/// and those passes over two frames were most of a keystroke's cache misses (callgrind's cache
+/// simulation). A cell that held an array of marks made each pass a retain and a release per
+/// cell. The first mark is inline; the rare ones after it are interned (`MarkTable`), so equal
+/// cells are equal bytes and a row compares with one `memcmp`.
 public struct Cell: Equatable, Sendable, Hashable {
-    /// The cell's first scalar; U+0000 for the empty text of a continuation.
-    public private(set) var scalar: Unicode.Scalar
-    /// The first combining mark after `scalar` (0: none).
-    private var mark: UInt32 = 0
-    /// The interned marks after `mark` (0: none).
-    private var moreMarks: UInt32 = 0
-    public var width: UInt8
-    public var style: Style
-    /// Keeps the layout free of padding, so `memcmp` of two rows compares only what they show.
-    private var reserved: UInt8 = 0
+    /// The first scalar (21 bits), the width (2), the style's slot (4) and attributes (5).
+    private var look: UInt32
+    /// The first combining mark after the scalar (21 bits; 0: none), and the interned list of
+    /// the marks after that (11 bits; 0: none).
+    private var marks: UInt32 = 0
+
+    private static let scalarMask: UInt32 = 0x1F_FFFF
+    private static let widthShift: UInt32 = 21, slotShift: UInt32 = 23, attributeShift: UInt32 = 27
 
     public init(_ text: String = " ", width: UInt8 = 1, style: Style = .background) {
         var it = text.unicodeScalars.makeIterator()
-        scalar = it.next() ?? "\u{0}"
-        self.width = width; self.style = style
+        look = Cell.pack(it.next() ?? "\u{0}", width, style)
         while let u = it.next() { appendMark(u) }
     }
 
     public init(scalar: Unicode.Scalar, width: UInt8 = 1, style: Style = .background) {
-        self.scalar = scalar; self.width = width; self.style = style
+        look = Cell.pack(scalar, width, style)
     }
+
+    @inline(__always)
+    private static func pack(_ scalar: Unicode.Scalar, _ width: UInt8, _ style: Style) -> UInt32 {
+        scalar.value | UInt32(width & 3) << widthShift | UInt32(style.slotOrdinal) << slotShift
+            | UInt32(style.attributes.rawValue & 0x1F) << attributeShift
+    }
+
+    /// The cell's first scalar; U+0000 for the empty text of a continuation.
+    public private(set) var scalar: Unicode.Scalar {
+        @inline(__always) get { Unicode.Scalar(look & Cell.scalarMask).unsafelyUnwrapped }
+        set { look = look & ~Cell.scalarMask | newValue.value }
+    }
+
+    public var width: UInt8 {
+        @inline(__always) get { UInt8(truncatingIfNeeded: look >> Cell.widthShift) & 3 }
+        set { look = look & ~(3 << Cell.widthShift) | UInt32(newValue & 3) << Cell.widthShift }
+    }
+
+    public var style: Style {
+        @inline(__always) get {
+            Style(ordinal: UInt8(truncatingIfNeeded: look >> Cell.slotShift) & 0xF,
+                  TextAttributes(rawValue: UInt8(truncatingIfNeeded: look >> Cell.attributeShift)))
+        }
+        set { look = Cell.pack(scalar, width, newValue) }
+    }
+
+    /// The style as one number (slot, attributes), for tables indexed by it.
+    @inline(__always)
+    var styleKey: Int { Int(look >> Cell.slotShift) }
+
+    private var mark: UInt32 { marks & Cell.scalarMask }
+    private var moreMarks: UInt32 { marks >> 21 }
 
     public var text: String {
         get {
@@ -54,10 +84,10 @@ public struct Cell: Equatable, Sendable, Hashable {
 
     mutating func appendMark(_ m: Unicode.Scalar) {
         if scalar == "\u{0}" { scalar = m; return }
-        if mark == 0 { mark = m.value; return }
+        if mark == 0 { marks = m.value; return }
         var rest = moreMarks == 0 ? [] : MarkTable.shared.marks(moreMarks)
         rest.append(m)
-        if let id = MarkTable.shared.id(of: rest) { moreMarks = id }
+        if let id = MarkTable.shared.id(of: rest) { marks = mark | id << 21 }
     }
 
     public var isContinuation: Bool { width == 0 }

@@ -1,10 +1,11 @@
 /// The combining marks after a cell's first one, interned: one id per distinct list, so a cell
 /// holds a number instead of an array and stays plain bytes. Such lists are rare (stacked
-/// diacritics); the table only grows, and stops at `limit` lists so text from outside cannot
-/// grow it without bound (the marks past the first are then not drawn; the text itself is kept).
+/// diacritics); the table only grows, and stops at `limit` lists (the id's 11 bits in a cell) so
+/// text from outside cannot grow it without bound (the marks past the first are then not drawn;
+/// the text itself is kept).
 final class MarkTable: @unchecked Sendable {
     static let shared = MarkTable()
-    static let limit = 1 << 16
+    static let limit = 1 << 11
 
     private let lock = Lock()
     private var lists: [[Unicode.Scalar]] = [[]]

@@ -38,3 +38,15 @@ public struct Style: Sendable, Hashable {
 
     public func with(_ a: TextAttributes) -> Style { Style(slot, attributes.union(a)) }
 }
+
+extension Style {
+    /// The slot's case ordinal (a field-less enum is stored as it): a cell packs it in 4 bits.
+    @inline(__always)
+    var slotOrdinal: UInt8 { unsafeBitCast(slot, to: UInt8.self) }
+
+    /// The style a cell packed; `ordinal` is one `slotOrdinal` gave.
+    @inline(__always)
+    init(ordinal: UInt8, _ attributes: TextAttributes) {
+        self.init(unsafeBitCast(ordinal, to: ThemeSlot.self), attributes)
+    }
+}
