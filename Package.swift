@@ -6,9 +6,19 @@ import PackageDescription
 // RevoxClient, APIPipe → RevoxInterface; TerminalUI → JSON. JSON imports nothing of ours; TerminalUI knows nothing of assistants.
 // The modules of the program people start reach a concrete generic type's metadata by calling its
 // accessor, not by demangling its name at run time: that demangling, and the conformance scans
-// it brings, were 1.5 M of the 9.2 M instructions before the first frame (issue 15).
+// it brings, were 1.5 M of the 9.2 M instructions before the first frame (issue 15). Each
+// function is its own section, so the link can place the hot ones together (below).
 let leanProgram: [SwiftSetting] = [
-    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"]),
+    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors",
+                  "-Xfrontend", "-function-sections"]),
+]
+
+// A key reaches the program with its caches cold: the functions a key and the start-up run are
+// linked side by side, in the order `bench/order-functions` wrote from callgrind (gold, the
+// toolchain's linker here, skips names it does not find).
+let hotFunctionsFirst: [LinkerSetting] = [
+    .unsafeFlags(["-Xlinker", "--section-ordering-file=\(Context.packageDirectory)/Sources/assistant-wizard/hot-functions.order"],
+                 .when(configuration: .release)),
 ]
 
 let package = Package(
@@ -84,7 +94,8 @@ let package = Package(
         // The program people start: the wizard and a pipe to the helper; no Foundation, NIO,
         // AsyncHTTPClient, Hummingbird or ArgumentParser (issue 15: start-up and memory). It must not
         // name the helper as a dependency: SwiftPM would then link the helper's modules into it.
-        .executableTarget(name: "assistant-wizard", dependencies: ["WizardLaunch", "APIPipe"], swiftSettings: leanProgram),
+        .executableTarget(name: "assistant-wizard", dependencies: ["WizardLaunch", "APIPipe"],
+                          exclude: ["hot-functions.order"], swiftSettings: leanProgram, linkerSettings: hotFunctionsFirst),
 
         // The networking helper, installed beside it: serves the wizard's API calls over the pipe
         // (HTTP client, in-process sandbox), and runs every other command line.
