@@ -82,15 +82,17 @@ struct Form: Sendable {
         var out: [Slot] = []
         out.reserveCapacity(fields.count)
         for i in fields.indices {
-            let h = 1 + fields[i].control.contentHeight(focused: i == focus) + messageRows(fields[i], messages[i])
+            let h = 1 + fields[i].control.contentHeight(focused: i == focus) + messageRows(i, messages[i])
             out.append(Slot(field: i, top: y, height: h))
             y += h + 1
         }
         return out
     }
 
-    func messageRows(_ f: FormField, _ message: FieldMessage?) -> Int {
-        message.map { $0.rows(width: messageWidth - f.indent * 2).count } ?? 0
+    /// By index, as `hint` and `write` are: a field passed as a value was copied, its widget retained
+    /// and released (five copies a key in the prompt editor).
+    func messageRows(_ i: Int, _ message: FieldMessage?) -> Int {
+        message.map { $0.rows(width: messageWidth - fields[i].indent * 2).count } ?? 0
     }
 
     /// Scrolls so the focused field is wholly in view (its top wins when it is taller than the view).
@@ -122,8 +124,8 @@ struct Form: Sendable {
             let indent = fields[i].indent * 2
             let box = Rect(row: top, col: rect.col + indent, width: rect.width - indent, height: slot.height)
             let m = messages[i]
-            drawField(into: &canvas, in: box, label: fields[i].label, focused: isFocused, message: m, messageRows: messageRows(fields[i], m),
-                      hint: hint(for: fields[i], focused: isFocused)) { c, r in
+            drawField(into: &canvas, in: box, label: fields[i].label, focused: isFocused, message: m, messageRows: messageRows(i, m),
+                      hint: hint(for: i, focused: isFocused)) { c, r in
                 fields[i].control.render(into: &c, in: r, focused: isFocused)
             }
         }
@@ -134,15 +136,15 @@ struct Form: Sendable {
         }
     }
 
-    private func hint(for f: FormField, focused: Bool) -> String? {
+    private func hint(for i: Int, focused: Bool) -> String? {
         // Appended to one string, not collected and joined: it is made for every field, every frame.
         var hint = ""
         func add(_ part: String) { hint += hint.isEmpty ? part : " · " + part }
-        if f.spec.required && f.indent == 0 { add("required") }
-        if case .number = f.control, case .number(let rule) = f.spec.kind, !rule.unit.isEmpty { add(rule.unit) }
-        if focused, case .longText(let w) = f.control { add("Ln \(w.cursor.line + 1)/\(w.lineCount), Col \(w.cursor.column + 1)") }
-        if focused, case .choice(let w, let o, _) = f.control, let i = w.selectedIndex, i < o.count, !o[i].help.isEmpty {
-            add(o[i].help)
+        if fields[i].spec.required && fields[i].indent == 0 { add("required") }
+        if case .number = fields[i].control, case .number(let rule) = fields[i].spec.kind, !rule.unit.isEmpty { add(rule.unit) }
+        if focused, case .longText(let w) = fields[i].control { add("Ln \(w.cursor.line + 1)/\(w.lineCount), Col \(w.cursor.column + 1)") }
+        if focused, case .choice(let w, let o, _) = fields[i].control, let s = w.selectedIndex, s < o.count, !o[s].help.isEmpty {
+            add(o[s].help)
         }
         return hint.isEmpty ? nil : hint
     }
@@ -218,16 +220,16 @@ struct Form: Sendable {
 
     /// Writes the focused control's value into the draft.
     mutating func write(body: inout JSONValue) -> FormEvent {
-        let f = fields[focus]
-        if let pick = f.pick, case .picker(let list) = f.control {
+        let i = focus
+        if let pick = fields[i].pick, case .picker(let list) = fields[i].control {
             let before = body
             pick(&body, list.selectedItem?.id ?? "")
-            return body == before ? .handled : .changed(path: f.path, structural: true)
+            return body == before ? .handled : .changed(path: fields[i].path, structural: true)
         }
-        let old = body.value(at: f.path)
-        let new = f.value(previous: old)
+        let old = body.value(at: fields[i].path)
+        let new = fields[i].value(previous: old)
         guard new != old else { return .handled }
-        try? body.set(f.path, to: new)
-        return .changed(path: f.path, structural: f.row.input.isStructural)
+        try? body.set(fields[i].path, to: new)
+        return .changed(path: fields[i].path, structural: fields[i].row.input.isStructural)
     }
 }

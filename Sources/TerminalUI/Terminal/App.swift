@@ -118,7 +118,9 @@ public final class App<Message: Sendable> {
         defer { terminal?.stop(); terminal = nil; self.screen = nil; self.input = nil }
         // One canvas, reused: a frame is drawn over the previous one's memory, not a new one.
         var canvas = Canvas(rows: 0, cols: 0)
-        func draw() {
+        // The state is passed in, not captured: read through the capture, it was copied whole for
+        // each frame (every field of the program's state retained and released).
+        func draw(_ state: borrowing State) {
             canvas.reset(rows: screen.rows, cols: screen.cols)
             if screen.cols < options.minimumCols || screen.rows < options.minimumRows {
                 App.drawTooSmall(into: &canvas, needCols: options.minimumCols, needRows: options.minimumRows)
@@ -127,7 +129,7 @@ public final class App<Message: Sendable> {
             }
             screen.present(canvas)
         }
-        draw()
+        draw(state)
         if options.handlesTermination, pipe(&signalPipe) == 0 {
             for fd in signalPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
             _ = fcntl(signalPipe[1], F_SETFL, O_NONBLOCK)
@@ -176,7 +178,7 @@ public final class App<Message: Sendable> {
                 }
                 if case .quit(let code) = update(&state, e, self) { return code }
             }
-            draw()
+            draw(state)
         }
     }
 
