@@ -312,9 +312,11 @@ public struct TextArea: Widget, Sendable {
 
     /// A short line's row starts, byte-per-column flag and highlight spans (see `LineDrawCache`).
     private func drawEntry(_ n: Int) -> LineDrawCache.Entry {
-        let l = lines[n], w = wrapWidth
+        // The highlighter taken out first: a closure that reads it through `self` copied the
+        // whole text area (about 9 times a key).
+        let l = lines[n], w = wrapWidth, highlight = highlighter
         return drawCache.entry(line: n, text: l, width: w) {
-            .init(text: l, width: w, starts: softWrapStarts(l, width: w), ascii: l.isPrintableASCII, spans: highlighter?(l))
+            .init(text: l, width: w, starts: softWrapStarts(l, width: w), ascii: l.isPrintableASCII, spans: highlight?(l))
         }
     }
 
