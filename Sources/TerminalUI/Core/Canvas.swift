@@ -55,10 +55,6 @@ public struct Cell: Equatable, Sendable, Hashable {
         set { look = Cell.pack(scalar, width, newValue) }
     }
 
-    /// The style as one number (slot, attributes), for tables indexed by it.
-    @inline(__always)
-    var styleKey: Int { Int(look >> Cell.slotShift) }
-
     private var mark: UInt32 { marks & Cell.scalarMask }
     private var moreMarks: UInt32 { marks >> 21 }
 

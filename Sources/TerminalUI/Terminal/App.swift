@@ -74,7 +74,7 @@ public final class App<Message: Sendable> {
     /// the loop's thread (inside update); other threads post to `mailbox`.
     public func schedule(after seconds: Double, _ message: Message) {
         // Kept in deadline order by inserting in place: a sort here ran unspecialized over the
-        // generic message and, on the first call, cost a tenth of the start-up's instructions.
+        // generic message, and its first call cost 0.44 M of the 9.2 M instructions before the first frame.
         let deadline = Self.nowNanos() + UInt64(max(0, seconds) * 1e9)
         var i = timers.endIndex
         while i > timers.startIndex, timers[i - 1].deadline > deadline { i -= 1 }
