@@ -15,10 +15,10 @@ let leanProgram: [SwiftSetting] = [
 
 // A key reaches the program with its caches cold: the functions a key and the start-up run are
 // linked side by side, in the order `bench/order-functions` wrote from callgrind (gold, the
-// toolchain's linker here, skips names it does not find).
+// toolchain's linker on Linux, skips names it does not find).
 let hotFunctionsFirst: [LinkerSetting] = [
     .unsafeFlags(["-Xlinker", "--section-ordering-file=\(Context.packageDirectory)/Sources/assistant-wizard/hot-functions.order"],
-                 .when(configuration: .release)),
+                 .when(platforms: [.linux], configuration: .release)),
 ]
 
 let package = Package(
