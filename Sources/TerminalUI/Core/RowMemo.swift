@@ -30,11 +30,14 @@ public final class RowMemo<Key: Equatable & Sendable>: @unchecked Sendable {
         let cols = canvas.cols
         // Copied whole, so what was under them must be what the kept copy had under it.
         assert(canvas.rowCells(rows).allSatisfy { $0 == .blank }, "rows \(rows) were drawn on before their memo")
-        let hit = lock.locked { self.key.map { $0 == key } == true && size == (canvas.rows, cols) && span == rows }
-        if hit {
-            lock.locked { canvas.copyRows(rows, from: cells); hitCount += 1 }
-            return
+        // Checked and copied under one lock: the memo could change between two.
+        let copied: Bool = lock.locked {
+            guard self.key.map({ $0 == key }) == true, size == (canvas.rows, cols), span == rows else { return false }
+            canvas.copyRows(rows, from: cells)
+            hitCount += 1
+            return true
         }
+        if copied { return }
         let cursor = canvas.cursor
         body(&canvas)
         let keep = Self.same(cursor, canvas.cursor)
