@@ -215,10 +215,13 @@ final class Tmux: @unchecked Sendable {
     /// Starts `command` (run by sh) in a 100×30 pane with `env`; `remain` keeps the pane after exit.
     func start(_ command: String, env: [String: String], rows: Int = 30, cols: Int = 100) async throws {
         let exports = env.sorted { $0.key < $1.key }.map { "export \($0.key)=\(shellQuote($0.value));" }.joined(separator: " ")
-        let r = try await tmux(["new-session", "-d", "-x", "\(cols)", "-y", "\(rows)", "sh", "-c", exports + " " + command], quiet: true)
+        // The option is set in the same invocation, before the session exists: set afterwards, a
+        // program that ends at once (a refusal, a usage error) takes its pane with it and the
+        // screen reads empty.
+        let r = try await tmux(["start-server", ";", "set-option", "-g", "remain-on-exit", "on", ";",
+                                "new-session", "-d", "-x", "\(cols)", "-y", "\(rows)", "sh", "-c", exports + " " + command], quiet: true)
         try #require(r.status == 0, "tmux new-session failed (exit \(r.status))")
         started = true
-        try await tmux(["set-option", "-g", "remain-on-exit", "on"])
     }
 
     func keys(_ keys: String...) async throws { try await tmux(["send-keys"] + keys) }
