@@ -212,7 +212,7 @@ final class Tmux: @unchecked Sendable {
                       env: ["PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "LANG": "C.UTF-8"], timeout: 20, quiet: quiet)
     }
 
-    /// Starts `command` (run by sh) in a 100×30 pane with `env`; `remain` keeps the pane after exit.
+    /// Starts `command` (run by sh) in a 100×30 pane with `env`; the pane stays after the program exits.
     func start(_ command: String, env: [String: String], rows: Int = 30, cols: Int = 100) async throws {
         let exports = env.sorted { $0.key < $1.key }.map { "export \($0.key)=\(shellQuote($0.value));" }.joined(separator: " ")
         // The option is set in the same invocation, before the session exists: set afterwards, a
